@@ -1,0 +1,54 @@
+package org.encaisse.config;
+
+import java.sql.SQLException;
+
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.env.Environment;
+
+/**
+ * Replaces the wall of stack trace that an unreachable or misconfigured database causes at start-up
+ * with one sentence saying which database and what to check.
+ */
+class DatabaseFailureAnalyzer implements FailureAnalyzer {
+
+    private final Environment environment;
+
+    DatabaseFailureAnalyzer(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public FailureAnalysis analyze(Throwable failure) {
+        SQLException sql = find(failure, SQLException.class);
+        if (sql == null) {
+            return null;
+        }
+        String url = environment == null ? null : environment.getProperty("spring.datasource.url");
+        String reason = deepestMessage(sql);
+        return new FailureAnalysis(
+                "Encaisse cannot use its database at " + (url == null ? "(no URL set)" : url) + ": " + reason,
+                "Check that the database server is running and reachable, and that DB_URL, DB_USER and DB_PASSWORD "
+                        + "(profile mariadb) name an existing database and an account allowed to use it.",
+                failure);
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
+    private static String deepestMessage(Throwable failure) {
+        String message = failure.getMessage();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                message = cause.getMessage();
+            }
+        }
+        return message == null ? failure.getClass().getSimpleName() : message.strip().replaceAll("\\s+", " ");
+    }
+}

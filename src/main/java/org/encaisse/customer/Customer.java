@@ -1,0 +1,179 @@
+package org.encaisse.customer;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+
+/** A debtor account, known to the accounting system by its external id. */
+@Entity
+public class Customer {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "customer_seq")
+    @SequenceGenerator(name = "customer_seq", sequenceName = "customer_seq", allocationSize = 50)
+    private Long id;
+
+    private String externalId;
+    private String name;
+    private String companyId;
+    private String segment;
+
+    @Enumerated(EnumType.STRING)
+    private RiskRating riskRating;
+
+    private BigDecimal creditLimit;
+    private String salesRep;
+    private String language;
+    private boolean deliveryBlocked;
+
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+    @JoinColumn(name = "customer_id", nullable = false)
+    @OrderColumn(name = "list_index")
+    private List<Contact> contacts = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    protected Customer() {
+    }
+
+    public Customer(String externalId) {
+        this.externalId = externalId;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    /**
+     * Takes the values of an import; contacts are replaced only when the import carries them.
+     *
+     * @return whether anything changed
+     */
+    boolean update(CustomerDetails details, List<Contact> newContacts) {
+        boolean changed = !details.equals(details());
+        if (changed) {
+            name = details.name();
+            companyId = details.companyId();
+            segment = details.segment();
+            riskRating = details.riskRating();
+            creditLimit = details.creditLimit();
+            salesRep = details.salesRep();
+            language = details.language();
+        }
+        if (newContacts != null && !sameContacts(newContacts)) {
+            contacts.clear();
+            contacts.addAll(newContacts);
+            changed = true;
+        }
+        if (changed) {
+            updatedAt = Instant.now();
+        }
+        return changed;
+    }
+
+    private CustomerDetails details() {
+        return new CustomerDetails(name, companyId, segment, riskRating, creditLimit, salesRep, language);
+    }
+
+    private boolean sameContacts(List<Contact> others) {
+        if (others.size() != contacts.size()) {
+            return false;
+        }
+        for (int i = 0; i < others.size(); i++) {
+            if (!contacts.get(i).sameAs(others.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getCompanyId() {
+        return companyId;
+    }
+
+    public String getSegment() {
+        return segment;
+    }
+
+    public RiskRating getRiskRating() {
+        return riskRating;
+    }
+
+    public BigDecimal getCreditLimit() {
+        return creditLimit;
+    }
+
+    public String getSalesRep() {
+        return salesRep;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public boolean isDeliveryBlocked() {
+        return deliveryBlocked;
+    }
+
+    public List<Contact> getContacts() {
+        return Collections.unmodifiableList(contacts);
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    /** The customer's fields that an import sets, compared as a whole to detect unchanged lines. */
+    record CustomerDetails(String name, String companyId, String segment, RiskRating riskRating,
+                           BigDecimal creditLimit, String salesRep, String language) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof CustomerDetails that
+                    && Objects.equals(name, that.name) && Objects.equals(companyId, that.companyId)
+                    && Objects.equals(segment, that.segment) && riskRating == that.riskRating
+                    && (creditLimit == null ? that.creditLimit == null
+                        : that.creditLimit != null && creditLimit.compareTo(that.creditLimit) == 0)
+                    && Objects.equals(salesRep, that.salesRep) && Objects.equals(language, that.language);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, companyId, segment, riskRating, salesRep, language);
+        }
+    }
+}

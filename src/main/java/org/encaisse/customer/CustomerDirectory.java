@@ -1,0 +1,53 @@
+package org.encaisse.customer;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.encaisse.input.NotFoundException;
+import org.encaisse.input.QueryChunks;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** How the other features find customers. */
+@Service
+@Transactional(readOnly = true)
+public class CustomerDirectory {
+
+    private final Customers customers;
+
+    CustomerDirectory(Customers customers) {
+        this.customers = customers;
+    }
+
+    public Optional<Customer> find(String externalId) {
+        return customers.findByExternalId(externalId);
+    }
+
+    public Customer get(String externalId) {
+        return find(externalId).orElseThrow(() -> new NotFoundException("No customer with externalId '" + externalId + "'."));
+    }
+
+    public Customer get(Long id) {
+        return customers.findById(id).orElseThrow(() -> new NotFoundException("No customer with id " + id + "."));
+    }
+
+    public List<Customer> all(Collection<Long> ids) {
+        return customers.findAllById(ids);
+    }
+
+    /** The customers among {@code externalIds} that exist, by external id. */
+    public Map<String, Customer> findAll(Collection<String> externalIds) {
+        Map<String, Customer> found = new HashMap<>();
+        for (List<String> chunk : QueryChunks.of(externalIds)) {
+            customers.findByExternalIdIn(chunk).forEach(customer -> found.put(customer.getExternalId(), customer));
+        }
+        return found;
+    }
+
+    public long count() {
+        return customers.count();
+    }
+}

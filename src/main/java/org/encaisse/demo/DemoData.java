@@ -1,0 +1,63 @@
+package org.encaisse.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.encaisse.customer.CustomerDirectory;
+import org.encaisse.customer.CustomerImport;
+import org.encaisse.input.Positioned;
+import org.encaisse.invoice.InvoiceImport;
+import org.encaisse.payment.PaymentRecording;
+import org.encaisse.payment.PaymentRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Fills an empty database with the demo ledger, through the same imports a real company uses. */
+@Component
+@ConditionalOnProperty(name = "encaisse.demo.enabled", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final DemoUsers users;
+    private final CustomerDirectory directory;
+    private final CustomerImport customerImport;
+    private final InvoiceImport invoiceImport;
+    private final PaymentRecording paymentRecording;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    DemoData(DemoUsers users, CustomerDirectory directory, CustomerImport customerImport, InvoiceImport invoiceImport,
+             PaymentRecording paymentRecording, TransactionTemplate transaction, Clock clock) {
+        this.users = users;
+        this.directory = directory;
+        this.customerImport = customerImport;
+        this.invoiceImport = invoiceImport;
+        this.paymentRecording = paymentRecording;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        users.ensure();
+        if (directory.count() > 0) {
+            return;
+        }
+        DemoLedger ledger = new DemoLedger(LocalDate.now(clock));
+        transaction.executeWithoutResult(status -> {
+            customerImport.importRecords(Positioned.items(ledger.customers()), "the demo customers");
+            invoiceImport.importRecords(Positioned.items(ledger.invoices()), "the demo invoices");
+            for (PaymentRequest payment : ledger.payments()) {
+                paymentRecording.record(payment, "demo");
+            }
+        });
+        log.info("Demo data loaded: {} customers, {} invoices, {} payments.", ledger.customers().size(),
+                ledger.invoices().size(), ledger.payments().size());
+    }
+}

@@ -1,0 +1,34 @@
+package org.encaisse.invoice;
+
+import java.util.List;
+
+import org.encaisse.input.ImportSummary;
+import org.encaisse.input.Positioned;
+import org.encaisse.input.Upload;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+class InvoiceController {
+
+    private final InvoiceImport invoiceImport;
+
+    InvoiceController(InvoiceImport invoiceImport) {
+        this.invoiceImport = invoiceImport;
+    }
+
+    @PostMapping(path = "/api/invoices", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ImportSummary upsert(@RequestBody List<InvoiceRecord> invoices) {
+        return invoiceImport.importRecords(Positioned.items(invoices), "the invoices sent");
+    }
+
+    @PostMapping(path = "/api/imports/invoices", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportSummary importCsv(@RequestPart("file") MultipartFile file) {
+        Upload upload = Upload.of(file, "invoices.csv");
+        return invoiceImport.importCsv(upload.name(), upload.content());
+    }
+}

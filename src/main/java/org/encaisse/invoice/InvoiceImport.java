@@ -1,0 +1,167 @@
+package org.encaisse.invoice;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.encaisse.customer.Customer;
+import org.encaisse.customer.CustomerDirectory;
+import org.encaisse.input.CsvFile;
+import org.encaisse.input.FieldReader;
+import org.encaisse.input.ImportSummary;
+import org.encaisse.input.InputErrors;
+import org.encaisse.input.Positioned;
+import org.encaisse.input.QueryChunks;
+import org.encaisse.input.SourcePosition;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates or updates invoices by number, from JSON or CSV; a batch is accepted whole or not at all. */
+@Service
+public class InvoiceImport {
+
+    static final List<String> COLUMNS = List.of("number", "customerExternalId", "issueDate", "dueDate", "amount", "currency");
+    static final List<String> REQUIRED_COLUMNS = List.of("number", "customerExternalId", "issueDate", "dueDate", "amount");
+
+    private final Invoices invoices;
+    private final CustomerDirectory customers;
+
+    InvoiceImport(Invoices invoices, CustomerDirectory customers) {
+        this.invoices = invoices;
+        this.customers = customers;
+    }
+
+    @Transactional
+    public ImportSummary importCsv(String fileName, byte[] content) {
+        CsvFile file = CsvFile.read(fileName, content, COLUMNS, REQUIRED_COLUMNS);
+        List<Positioned<InvoiceRecord>> records = file.rows().stream()
+                .map(row -> new Positioned<>(row.position(), new InvoiceRecord(row.get("number"),
+                        row.get("customerExternalId"), row.get("issueDate"), row.get("dueDate"), row.get("amount"),
+                        row.get("currency"))))
+                .toList();
+        return importRecords(records, fileName).withIgnoredColumns(file.ignoredColumns());
+    }
+
+    @Transactional
+    public ImportSummary importRecords(List<Positioned<InvoiceRecord>> records, String what) {
+        InputErrors errors = new InputErrors();
+        if (records.isEmpty()) {
+            errors.add(SourcePosition.item(1), null, "the batch holds no invoice", null);
+        }
+        List<ValidInvoice> read = new ArrayList<>();
+        for (Positioned<InvoiceRecord> positioned : records) {
+            ValidInvoice invoice = read(positioned, errors);
+            if (invoice != null) {
+                read.add(invoice);
+            }
+        }
+        Map<String, Customer> knownCustomers = customers.findAll(read.stream().map(ValidInvoice::customerExternalId).toList());
+        Map<String, Invoice> existing = existing(read);
+        Map<String, ValidInvoice> valid = new LinkedHashMap<>();
+        for (ValidInvoice invoice : read) {
+            FieldReader fields = new FieldReader(errors, invoice.position());
+            Customer customer = knownCustomers.get(invoice.customerExternalId());
+            if (customer == null) {
+                fields.reject("customerExternalId", "is not a known customer; import the customer first",
+                        invoice.customerExternalId());
+                continue;
+            }
+            ValidInvoice earlier = valid.putIfAbsent(invoice.number(), invoice.withCustomer(customer));
+            if (earlier != null) {
+                fields.reject("number", "appears twice in this batch (first at " + earlier.position() + ")", invoice.number());
+                continue;
+            }
+            checkAgainstPayments(fields, invoice, customer, existing.get(invoice.number()));
+        }
+        errors.throwIfAny(what);
+        return store(valid, existing);
+    }
+
+    private ValidInvoice read(Positioned<InvoiceRecord> positioned, InputErrors errors) {
+        FieldReader fields = new FieldReader(errors, positioned.position());
+        InvoiceRecord record = positioned.record();
+        if (record == null) {
+            fields.reject(null, "is empty", null);
+            return null;
+        }
+        String number = fields.text("number", record.number(), true, 50);
+        String customer = fields.text("customerExternalId", record.customerExternalId(), true, 50);
+        LocalDate issueDate = fields.date("issueDate", record.issueDate(), true);
+        LocalDate dueDate = fields.date("dueDate", record.dueDate(), true);
+        Currency currency = fields.currency("currency", record.currency());
+        BigDecimal amount = fields.amount("amount", record.amount(), currency, true);
+        if (issueDate != null && dueDate != null && dueDate.isBefore(issueDate)) {
+            fields.reject("dueDate", "is before the issue date " + issueDate, record.dueDate().strip());
+        }
+        if (errors.hasErrorsAt(positioned.position())) {
+            return null;
+        }
+        return new ValidInvoice(positioned.position(), number, customer, null, issueDate, dueDate, amount,
+                currency.getCurrencyCode());
+    }
+
+    /** An update must not contradict payments already allocated to the invoice. */
+    private static void checkAgainstPayments(FieldReader fields, ValidInvoice invoice, Customer customer, Invoice current) {
+        if (current == null || current.paidAmount().signum() == 0) {
+            return;
+        }
+        if (!current.getCustomerId().equals(customer.getId())) {
+            fields.reject("customerExternalId", "cannot change: payments are already allocated to this invoice",
+                    invoice.customerExternalId());
+        }
+        if (!current.getCurrency().equals(invoice.currency())) {
+            fields.reject("currency", "cannot change from " + current.getCurrency()
+                    + ": payments are already allocated to this invoice", invoice.currency());
+        }
+        if (invoice.amount().compareTo(current.paidAmount()) < 0) {
+            fields.reject("amount", "is below the " + current.paidAmount() + " " + current.getCurrency()
+                    + " already paid on this invoice", invoice.amount().toPlainString());
+        }
+    }
+
+    private Map<String, Invoice> existing(List<ValidInvoice> read) {
+        Map<String, Invoice> existing = new HashMap<>();
+        for (List<String> chunk : QueryChunks.of(read.stream().map(ValidInvoice::number).distinct().toList())) {
+            invoices.findByNumberIn(chunk).forEach(invoice -> existing.put(invoice.getNumber(), invoice));
+        }
+        return existing;
+    }
+
+    private ImportSummary store(Map<String, ValidInvoice> valid, Map<String, Invoice> existing) {
+        int created = 0;
+        int updated = 0;
+        List<Invoice> toSave = new ArrayList<>();
+        for (ValidInvoice invoice : valid.values()) {
+            Invoice entity = existing.get(invoice.number());
+            boolean isNew = entity == null;
+            if (isNew) {
+                entity = new Invoice(invoice.number());
+            }
+            if (entity.update(invoice.customerId(), invoice.issueDate(), invoice.dueDate(), invoice.amount(),
+                    invoice.currency())) {
+                toSave.add(entity);
+                if (isNew) {
+                    created++;
+                } else {
+                    updated++;
+                }
+            }
+        }
+        invoices.saveAll(toSave);
+        return new ImportSummary(valid.size(), created, updated, valid.size() - created - updated, List.of());
+    }
+
+    private record ValidInvoice(SourcePosition position, String number, String customerExternalId, Long customerId,
+                                LocalDate issueDate, LocalDate dueDate, BigDecimal amount, String currency) {
+
+        ValidInvoice withCustomer(Customer customer) {
+            return new ValidInvoice(position, number, customerExternalId, customer.getId(), issueDate, dueDate,
+                    amount, currency);
+        }
+    }
+}

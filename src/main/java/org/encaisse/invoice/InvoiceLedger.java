@@ -1,0 +1,68 @@
+package org.encaisse.invoice;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.encaisse.input.NotFoundException;
+import org.encaisse.input.QueryChunks;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** How the other features read invoices and settle them. */
+@Service
+@Transactional(readOnly = true)
+public class InvoiceLedger {
+
+    /** A payment on account is not applied to a disputed or written-off invoice without being told so. */
+    private static final EnumSet<InvoiceStatus> PAYABLE_ON_ACCOUNT =
+            EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.IN_PLAN, InvoiceStatus.AT_AGENCY);
+
+    private final Invoices invoices;
+
+    InvoiceLedger(Invoices invoices) {
+        this.invoices = invoices;
+    }
+
+    public Optional<Invoice> find(String number) {
+        return invoices.findByNumber(number);
+    }
+
+    public Invoice get(String number) {
+        return find(number).orElseThrow(() -> new NotFoundException("No invoice with number '" + number + "'."));
+    }
+
+    public List<Invoice> all(Collection<Long> ids) {
+        return invoices.findAllById(ids);
+    }
+
+    /** The invoices among {@code numbers} that exist, by number. */
+    public Map<String, Invoice> findAll(Collection<String> numbers) {
+        Map<String, Invoice> found = new HashMap<>();
+        for (List<String> chunk : QueryChunks.of(numbers)) {
+            invoices.findByNumberIn(chunk).forEach(invoice -> found.put(invoice.getNumber(), invoice));
+        }
+        return found;
+    }
+
+    /** Every invoice of the customer, oldest due date first. */
+    public List<Invoice> ofCustomer(Long customerId) {
+        return invoices.findByCustomerIdOrderByDueDateAscIssueDateAscNumberAsc(customerId);
+    }
+
+    /** Invoices a payment on account settles, oldest due date first. */
+    public List<Invoice> payableOnAccount(Long customerId, String currency) {
+        return invoices.findPayable(customerId, currency, PAYABLE_ON_ACCOUNT);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void settle(Invoice invoice, BigDecimal amount) {
+        invoice.applyPayment(amount);
+        invoices.save(invoice);
+    }
+}

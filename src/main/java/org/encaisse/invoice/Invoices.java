@@ -1,0 +1,24 @@
+package org.encaisse.invoice;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Invoices extends JpaRepository<Invoice, Long> {
+
+    Optional<Invoice> findByNumber(String number);
+
+    List<Invoice> findByNumberIn(Collection<String> numbers);
+
+    List<Invoice> findByCustomerIdOrderByDueDateAscIssueDateAscNumberAsc(Long customerId);
+
+    @Query("""
+            select i from Invoice i
+            where i.customerId = :customerId and i.currency = :currency
+              and i.outstandingAmount > 0 and i.status in :statuses
+            order by i.dueDate, i.issueDate, i.number""")
+    List<Invoice> findPayable(Long customerId, String currency, Collection<InvoiceStatus> statuses);
+}

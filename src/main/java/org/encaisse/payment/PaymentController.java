@@ -1,0 +1,48 @@
+package org.encaisse.payment;
+
+import java.security.Principal;
+
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class PaymentController {
+
+    /** Two posts of the same bank line, or a payment racing another on the same invoice, settle on a retry. */
+    private static final int ATTEMPTS = 3;
+
+    private final PaymentRecording recording;
+    private final PaymentReceipts receipts;
+
+    PaymentController(PaymentRecording recording, PaymentReceipts receipts) {
+        this.recording = recording;
+        this.receipts = receipts;
+    }
+
+    @PostMapping(path = "/api/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<PaymentReceipt> record(@RequestBody PaymentRequest request, Principal user) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                PaymentRecording.Outcome outcome = recording.record(request, user.getName());
+                return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.receipt());
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
+                if (attempt == ATTEMPTS) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    @GetMapping("/api/payments/{bankReference}")
+    PaymentReceipt get(@PathVariable String bankReference) {
+        return receipts.byReference(bankReference);
+    }
+}

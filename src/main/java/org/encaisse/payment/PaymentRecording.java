@@ -1,0 +1,152 @@
+package org.encaisse.payment;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.encaisse.customer.Customer;
+import org.encaisse.customer.CustomerDirectory;
+import org.encaisse.input.ConflictException;
+import org.encaisse.input.FieldReader;
+import org.encaisse.input.InputErrors;
+import org.encaisse.input.SourcePosition;
+import org.encaisse.invoice.Invoice;
+import org.encaisse.invoice.InvoiceLedger;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records a payment once per bank reference and allocates it: to the invoices named, in the order
+ * given, or to the customer's oldest open invoices. What is left over stays as unallocated credit.
+ */
+@Service
+public class PaymentRecording {
+
+    private static final SourcePosition BODY = SourcePosition.item(1);
+
+    private final Payments payments;
+    private final InvoiceLedger ledger;
+    private final CustomerDirectory customers;
+    private final PaymentReceipts receipts;
+    private final Clock clock;
+
+    PaymentRecording(Payments payments, InvoiceLedger ledger, CustomerDirectory customers, PaymentReceipts receipts,
+                     Clock clock) {
+        this.payments = payments;
+        this.ledger = ledger;
+        this.customers = customers;
+        this.receipts = receipts;
+        this.clock = clock;
+    }
+
+    /** The result and whether this call created the payment. */
+    public record Outcome(PaymentReceipt receipt, boolean created) {
+    }
+
+    @Transactional
+    public Outcome record(PaymentRequest request, String recordedBy) {
+        InputErrors errors = new InputErrors();
+        FieldReader fields = new FieldReader(errors, BODY);
+        String reference = fields.text("bankReference", request.bankReference(), true, 100);
+        LocalDate date = fields.date("date", request.date(), true);
+        Currency currency = fields.currency("currency", request.currency());
+        BigDecimal amount = fields.amount("amount", request.amount(), currency, true);
+        if (date != null && date.isAfter(LocalDate.now(clock))) {
+            fields.reject("date", "is in the future", request.date().strip());
+        }
+        errors.throwIfAny("the payment");
+
+        Optional<Payment> existing = payments.findByBankReference(reference);
+        if (existing.isPresent()) {
+            return new Outcome(alreadyRecorded(existing.get(), date, amount, currency.getCurrencyCode()), false);
+        }
+        Target target = target(request, currency.getCurrencyCode(), fields);
+        errors.throwIfAny("the payment");
+
+        Payment payment = new Payment(reference, date, amount, currency.getCurrencyCode(), target.customer().getId(),
+                recordedBy);
+        for (Invoice invoice : target.invoices()) {
+            BigDecimal share = payment.getUnallocatedAmount().min(invoice.getOutstandingAmount());
+            if (share.signum() > 0) {
+                ledger.settle(invoice, share);
+                payment.allocate(invoice.getId(), share);
+            }
+        }
+        payments.saveAndFlush(payment);
+        String message = payment.getUnallocatedAmount().signum() > 0
+                ? "Payment recorded; " + payment.getUnallocatedAmount() + " " + payment.getCurrency()
+                  + " is left as unallocated credit on the customer's account."
+                : "Payment recorded and fully allocated.";
+        return new Outcome(receipts.of(payment, false, message), true);
+    }
+
+    private PaymentReceipt alreadyRecorded(Payment payment, LocalDate date, BigDecimal amount, String currency) {
+        if (!payment.sameAs(date, amount, currency)) {
+            throw new ConflictException("Bank reference '" + payment.getBankReference() + "' is already recorded for a "
+                    + "payment of " + payment.getAmount() + " " + payment.getCurrency() + " on " + payment.getPaymentDate()
+                    + "; this request says " + amount + " " + currency + " on " + date + ". Nothing was recorded.");
+        }
+        return receipts.of(payment, true, "Bank reference '" + payment.getBankReference() + "' was already recorded on "
+                + payment.getRecordedAt() + "; nothing new was recorded.");
+    }
+
+    private record Target(Customer customer, List<Invoice> invoices) {
+    }
+
+    private Target target(PaymentRequest request, String currency, FieldReader fields) {
+        List<String> numbers = request.invoiceNumbers() == null ? List.of() : request.invoiceNumbers();
+        String externalId = fields.text("customerExternalId", request.customerExternalId(), false, 50);
+        if (numbers.isEmpty() && externalId == null) {
+            fields.reject("invoiceNumbers", "give the invoices paid, or the customerExternalId of the payer", null);
+            return null;
+        }
+        Customer customer = null;
+        if (externalId != null) {
+            customer = customers.find(externalId).orElse(null);
+            if (customer == null) {
+                fields.reject("customerExternalId", "is not a known customer", externalId);
+                return null;
+            }
+        }
+        if (numbers.isEmpty()) {
+            return new Target(customer, ledger.payableOnAccount(customer.getId(), currency));
+        }
+        return named(numbers, customer, currency, fields);
+    }
+
+    private Target named(List<String> numbers, Customer customer, String currency, FieldReader fields) {
+        Map<String, Invoice> found = ledger.findAll(numbers.stream().filter(n -> n != null).toList());
+        List<Invoice> invoices = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Long customerId = customer == null ? null : customer.getId();
+        for (int i = 0; i < numbers.size(); i++) {
+            String field = "invoiceNumbers[" + i + "]";
+            String number = numbers.get(i) == null ? null : numbers.get(i).strip();
+            Invoice invoice = number == null ? null : found.get(number);
+            if (invoice == null) {
+                fields.reject(field, "is not a known invoice", number);
+            } else if (!seen.add(number)) {
+                fields.reject(field, "is listed twice", number);
+            } else if (customerId != null && !customerId.equals(invoice.getCustomerId())) {
+                fields.reject(field, customer == null ? "belongs to another customer than the invoices before it"
+                        : "belongs to another customer than " + customer.getExternalId(), number);
+            } else if (!invoice.getCurrency().equals(currency)) {
+                fields.reject(field, "is in " + invoice.getCurrency() + ", the payment in " + currency, number);
+            } else {
+                customerId = invoice.getCustomerId();
+                invoices.add(invoice);
+            }
+        }
+        if (invoices.isEmpty()) {
+            return null;
+        }
+        return new Target(customer != null ? customer : customers.get(customerId), invoices);
+    }
+}

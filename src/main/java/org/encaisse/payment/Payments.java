@@ -1,0 +1,29 @@
+package org.encaisse.payment;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Payments extends JpaRepository<Payment, Long> {
+
+    Optional<Payment> findByBankReference(String bankReference);
+
+    List<Payment> findByCustomerIdOrderByPaymentDateDescIdDesc(Long customerId);
+
+    @Query("select distinct p from Payment p join p.allocations a where a.invoiceId = :invoiceId order by p.paymentDate")
+    List<Payment> findByInvoiceId(Long invoiceId);
+
+    @Query("""
+            select p.currency as currency, sum(p.unallocatedAmount) as amount from Payment p
+            where p.customerId = :customerId and p.unallocatedAmount > 0 group by p.currency""")
+    List<CreditByCurrency> unallocatedCredit(Long customerId);
+
+    interface CreditByCurrency {
+        String getCurrency();
+
+        BigDecimal getAmount();
+    }
+}

@@ -1,0 +1,91 @@
+package org.encaisse.support;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** Calls the running application over HTTP as the test administrator (a manager). */
+@Component
+public class Api {
+
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "admin-secret";
+
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+
+    @Autowired
+    private TestRestTemplate http;
+
+    /** Unique per test run, so tests share one database (even a persistent MariaDB) without clashing. */
+    public static String unique(String prefix) {
+        return prefix + "-" + RUN + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    public TestRestTemplate as(String user, String password) {
+        return http.withBasicAuth(user, password);
+    }
+
+    public ResponseEntity<JsonNode> post(String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return as(ADMIN, ADMIN_PASSWORD).exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), JsonNode.class);
+    }
+
+    public ResponseEntity<JsonNode> get(String path) {
+        return as(ADMIN, ADMIN_PASSWORD).getForEntity(path, JsonNode.class);
+    }
+
+    public ResponseEntity<JsonNode> upload(String path, String fileName, byte[] content) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return as(ADMIN, ADMIN_PASSWORD).exchange(path, HttpMethod.POST, new HttpEntity<>(parts, headers), JsonNode.class);
+    }
+
+    public ResponseEntity<JsonNode> upload(String path, String fileName, String utf8) {
+        return upload(path, fileName, utf8.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Creates a customer with one accounts-payable contact and returns its external id. */
+    public String customer() {
+        String id = unique("C");
+        ResponseEntity<JsonNode> created = post("/api/customers", """
+                {"externalId": "%s", "name": "Client %s SAS", "contacts": [
+                  {"role": "ACCOUNTS_PAYABLE", "name": "Compta", "email": "compta@example.fr"}]}""".formatted(id, id));
+        if (!created.getStatusCode().is2xxSuccessful()) {
+            throw new IllegalStateException("Could not create customer: " + created.getBody());
+        }
+        return id;
+    }
+
+    /** Creates an invoice of {@code amount} EUR and returns its number. */
+    public String invoice(String customer, String issueDate, String dueDate, String amount) {
+        String number = unique("FA");
+        ResponseEntity<JsonNode> created = post("/api/invoices", """
+                [{"number": "%s", "customerExternalId": "%s", "issueDate": "%s", "dueDate": "%s",
+                  "amount": %s, "currency": "EUR"}]""".formatted(number, customer, issueDate, dueDate, amount));
+        if (!created.getStatusCode().is2xxSuccessful()) {
+            throw new IllegalStateException("Could not create invoice: " + created.getBody());
+        }
+        return number;
+    }
+}

