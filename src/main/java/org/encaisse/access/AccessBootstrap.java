@@ -48,6 +48,10 @@ class AccessBootstrap implements InitializingBean {
             throw new MissingAdministratorException("No administrator is configured: set ENCAISSE_ADMIN_USER and "
                     + "ENCAISSE_ADMIN_PASSWORD, or start the demo with ENCAISSE_DEMO_ENABLED=true.");
         }
+        if (!administrator.user().matches("[a-zA-Z0-9]+")) {
+            throw new MissingAdministratorException("ENCAISSE_ADMIN_USER '" + administrator.user()
+                    + "' is not a valid Camunda user id: use letters and digits only.");
+        }
         if (administrator.password().length() < MINIMUM_PASSWORD_LENGTH) {
             throw new MissingAdministratorException("ENCAISSE_ADMIN_PASSWORD is too short: use at least "
                     + MINIMUM_PASSWORD_LENGTH + " characters.");

@@ -20,6 +20,12 @@ class DatabaseFailureAnalyzer implements FailureAnalyzer {
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {
+        DatabaseSettingsCheck.DatabaseSettingsException settings =
+                find(failure, DatabaseSettingsCheck.DatabaseSettingsException.class);
+        if (settings != null) {
+            return new FailureAnalysis(settings.getMessage(),
+                    "Set DB_URL, DB_USER and DB_PASSWORD, or run without the mariadb profile to use H2.", failure);
+        }
         SQLException sql = find(failure, SQLException.class);
         if (sql == null) {
             return null;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.encaisse.input.NotFoundException;
 import org.encaisse.input.QueryChunks;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** How the other features find customers. */
@@ -45,6 +46,15 @@ public class CustomerDirectory {
             customers.findByExternalIdIn(chunk).forEach(customer -> found.put(customer.getExternalId(), customer));
         }
         return found;
+    }
+
+    /**
+     * Locks the customer's row until the caller's transaction ends, so that work on one account
+     * (allocating a payment, say) happens one at a time while other accounts go on in parallel.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lock(Long id) {
+        customers.lockById(id).orElseThrow(() -> new NotFoundException("No customer with id " + id + "."));
     }
 
     public long count() {

@@ -4,11 +4,26 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 interface Customers extends JpaRepository<Customer, Long> {
 
+    /** Contacts come along: whoever reads one customer is about to write to or call it. */
+    @EntityGraph(attributePaths = "contacts")
     Optional<Customer> findByExternalId(String externalId);
 
+    @Override
+    @EntityGraph(attributePaths = "contacts")
+    Optional<Customer> findById(Long id);
+
     List<Customer> findByExternalIdIn(Collection<String> externalIds);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Customer c where c.id = :id")
+    Optional<Customer> lockById(Long id);
 }

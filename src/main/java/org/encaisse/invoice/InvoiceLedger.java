@@ -50,6 +50,11 @@ public class InvoiceLedger {
         return found;
     }
 
+    /** The customers that the invoices among {@code numbers} belong to, without loading the invoices. */
+    public List<Long> customerIdsOf(Collection<String> numbers) {
+        return QueryChunks.of(numbers).stream().flatMap(chunk -> invoices.findCustomerIds(chunk).stream()).distinct().toList();
+    }
+
     /** Every invoice of the customer, oldest due date first. */
     public List<Invoice> ofCustomer(Long customerId) {
         return invoices.findByCustomerIdOrderByDueDateAscIssueDateAscNumberAsc(customerId);

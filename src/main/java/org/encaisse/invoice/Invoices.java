@@ -15,6 +15,9 @@ interface Invoices extends JpaRepository<Invoice, Long> {
 
     List<Invoice> findByCustomerIdOrderByDueDateAscIssueDateAscNumberAsc(Long customerId);
 
+    @Query("select distinct i.customerId from Invoice i where i.number in :numbers")
+    List<Long> findCustomerIds(Collection<String> numbers);
+
     @Query("""
             select i from Invoice i
             where i.customerId = :customerId and i.currency = :currency

@@ -1,6 +1,7 @@
 package org.encaisse.payment;
 
 import java.security.Principal;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -37,7 +38,16 @@ class PaymentController {
                 if (attempt == ATTEMPTS) {
                     throw raced;
                 }
+                pauseBeforeRetry(attempt);
             }
+        }
+    }
+
+    private static void pauseBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50) * attempt);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

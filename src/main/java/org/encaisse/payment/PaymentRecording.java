@@ -63,6 +63,7 @@ public class PaymentRecording {
         }
         errors.throwIfAny("the payment");
 
+        lockPayer(request);
         Optional<Payment> existing = payments.findByBankReference(reference);
         if (existing.isPresent()) {
             return new Outcome(alreadyRecorded(existing.get(), date, amount, currency.getCurrencyCode()), false);
@@ -85,6 +86,21 @@ public class PaymentRecording {
                   + " is left as unallocated credit on the customer's account."
                 : "Payment recorded and fully allocated.";
         return new Outcome(receipts.of(payment, false, message), true);
+    }
+
+    /**
+     * Payments of one customer are allocated one at a time: each sees what the previous one left
+     * outstanding. Nothing is loaded before the lock, so nothing read is stale.
+     */
+    private void lockPayer(PaymentRequest request) {
+        String externalId = request.customerExternalId() == null ? "" : request.customerExternalId().strip();
+        List<Long> payers = externalId.isEmpty()
+                ? ledger.customerIdsOf(request.invoiceNumbers() == null ? List.of()
+                        : request.invoiceNumbers().stream().filter(n -> n != null).map(String::strip).toList())
+                : customers.find(externalId).map(customer -> List.of(customer.getId())).orElse(List.of());
+        if (payers.size() == 1) {
+            customers.lock(payers.get(0));
+        }
     }
 
     private PaymentReceipt alreadyRecorded(Payment payment, LocalDate date, BigDecimal amount, String currency) {

@@ -1,0 +1,104 @@
+package org.encaisse.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.encaisse.customer.CustomerDirectory;
+import org.encaisse.invoice.Invoice;
+import org.encaisse.invoice.InvoiceLedger;
+import org.encaisse.invoice.InvoiceStatus;
+import org.encaisse.support.OwnContext;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** What a newcomer sees on first start: a ledger with something in every aging band. */
+@SpringBootTest(properties = {"encaisse.demo.enabled=true", "encaisse.admin.user=", "encaisse.admin.password=",
+        "spring.datasource.url=jdbc:h2:mem:demo;DB_CLOSE_DELAY=-1",
+        // Camunda keeps engines in a static registry by name; "default" belongs to the other test contexts.
+        "camunda.bpm.process-engine-name=demo"})
+@ActiveProfiles("test")
+@Tag(OwnContext.TAG)
+class DemoDataTests {
+
+    @Autowired
+    CustomerDirectory customers;
+
+    @Autowired
+    InvoiceLedger ledger;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void loadsThirtyCustomersWithThreeHundredInvoicesOverEveryAgingBand() {
+        assertThat(customers.count()).isEqualTo(30);
+        List<Invoice> invoices = allInvoices();
+        assertThat(invoices).hasSize(300);
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Integer> bands = new TreeMap<>();
+        for (Invoice invoice : invoices) {
+            if (invoice.getOutstandingAmount().signum() > 0) {
+                bands.merge(band(invoice.getDueDate(), today), 1, Integer::sum);
+            }
+        }
+        assertThat(bands.keySet()).containsExactlyInAnyOrder("0 not due", "1-30", "31-60", "61-90", "91-120", "121+");
+        assertThat(bands.values()).allMatch(count -> count >= 30);
+        assertThat(invoices).filteredOn(i -> i.getStatus() == InvoiceStatus.PARTIALLY_PAID).hasSizeGreaterThan(30);
+        assertThat(invoices).filteredOn(i -> i.getStatus() == InvoiceStatus.PAID).hasSizeGreaterThan(10);
+        assertThat(invoices).allMatch(i -> i.getAmount().compareTo(BigDecimal.ZERO) > 0
+                && !i.getDueDate().isBefore(i.getIssueDate()));
+    }
+
+    @Test
+    void everyCustomerHasAnAccountsPayableContact() {
+        for (int i = 1; i <= 30; i++) {
+            assertThat(customers.get("C%04d".formatted(i)).getContacts())
+                    .anyMatch(contact -> contact.getRole().name().equals("ACCOUNTS_PAYABLE") && contact.getEmail() != null);
+        }
+    }
+
+    @Test
+    void everyRoleHasADemoUser() {
+        for (String group : List.of("collectors", "sales", "logistics", "managers", "auditors")) {
+            assertThat(identity.createUserQuery().memberOfGroup(group).count()).as(group).isPositive();
+        }
+        assertThat(identity.checkPassword("marie", DemoUsers.PASSWORD)).isTrue();
+    }
+
+    private List<Invoice> allInvoices() {
+        return java.util.stream.IntStream.rangeClosed(1, 30)
+                .mapToObj(i -> customers.get("C%04d".formatted(i)))
+                .flatMap(customer -> ledger.ofCustomer(customer.getId()).stream())
+                .toList();
+    }
+
+    private static String band(LocalDate due, LocalDate today) {
+        long late = java.time.temporal.ChronoUnit.DAYS.between(due, today);
+        if (late <= 0) {
+            return "0 not due";
+        }
+        if (late <= 30) {
+            return "1-30";
+        }
+        if (late <= 60) {
+            return "31-60";
+        }
+        if (late <= 90) {
+            return "61-90";
+        }
+        return late <= 120 ? "91-120" : "121+";
+    }
+}
