@@ -30,6 +30,7 @@ public class Invoice {
     private BigDecimal amount;
     private String currency;
     private BigDecimal outstandingAmount;
+    private BigDecimal creditedAmount;
 
     @Enumerated(EnumType.STRING)
     private InvoiceStatus status;
@@ -47,6 +48,7 @@ public class Invoice {
         this.number = number;
         this.status = InvoiceStatus.OPEN;
         this.outstandingAmount = BigDecimal.ZERO.setScale(2);
+        this.creditedAmount = BigDecimal.ZERO.setScale(2);
         this.amount = BigDecimal.ZERO.setScale(2);
         this.createdAt = Instant.now();
         this.updatedAt = createdAt;
@@ -69,10 +71,51 @@ public class Invoice {
         this.dueDate = dueDate;
         this.amount = amount;
         this.currency = currency;
-        this.outstandingAmount = amount.subtract(paid);
+        this.outstandingAmount = amount.subtract(paid).subtract(creditedAmount);
         refreshStatus();
         this.updatedAt = Instant.now();
         return true;
+    }
+
+    /** Reminders leave a disputed invoice alone until the dispute is resolved. */
+    void markDisputed() {
+        if (status == InvoiceStatus.DISPUTED) {
+            throw new IllegalStateException("Invoice " + number + " is already disputed");
+        }
+        status = InvoiceStatus.DISPUTED;
+        updatedAt = Instant.now();
+    }
+
+    /** The invoice rejoins the collection path, with whatever a resolution changed. */
+    void endDispute() {
+        status = InvoiceStatus.OPEN;
+        refreshStatus();
+        updatedAt = Instant.now();
+    }
+
+    /** A credit note lowers what is owed; the caller never credits more than is outstanding. */
+    void credit(BigDecimal credited) {
+        if (credited.signum() <= 0 || credited.compareTo(outstandingAmount) > 0) {
+            throw new IllegalArgumentException("Cannot credit " + credited + " on invoice " + number
+                    + " with " + outstandingAmount + " outstanding");
+        }
+        creditedAmount = creditedAmount.add(credited);
+        outstandingAmount = outstandingAmount.subtract(credited);
+        refreshStatus();
+        updatedAt = Instant.now();
+    }
+
+    /** A corrected invoice replaces the amount; it cannot fall below what was already paid or credited. */
+    void correctAmount(BigDecimal corrected) {
+        BigDecimal settled = paidAmount().add(creditedAmount);
+        if (corrected.compareTo(settled) < 0) {
+            throw new IllegalArgumentException("Cannot correct invoice " + number + " to " + corrected
+                    + ": " + settled + " is already paid or credited");
+        }
+        outstandingAmount = corrected.subtract(settled);
+        amount = corrected;
+        refreshStatus();
+        updatedAt = Instant.now();
     }
 
     /** Allocates part of a payment; the caller never allocates more than is outstanding. */
@@ -92,7 +135,7 @@ public class Invoice {
         }
         if (outstandingAmount.signum() == 0) {
             status = InvoiceStatus.PAID;
-        } else if (outstandingAmount.compareTo(amount) < 0) {
+        } else if (outstandingAmount.compareTo(amount.subtract(creditedAmount)) < 0) {
             status = InvoiceStatus.PARTIALLY_PAID;
         } else {
             status = InvoiceStatus.OPEN;
@@ -100,7 +143,11 @@ public class Invoice {
     }
 
     public BigDecimal paidAmount() {
-        return amount.subtract(outstandingAmount);
+        return amount.subtract(creditedAmount).subtract(outstandingAmount);
+    }
+
+    public BigDecimal getCreditedAmount() {
+        return creditedAmount;
     }
 
     /** Days past the due date on {@code today}; zero when not yet due. */

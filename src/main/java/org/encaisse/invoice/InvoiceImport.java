@@ -107,7 +107,8 @@ public class InvoiceImport {
 
     /** An update must not contradict payments already allocated to the invoice. */
     private static void checkAgainstPayments(FieldReader fields, ValidInvoice invoice, Customer customer, Invoice current) {
-        if (current == null || current.paidAmount().signum() == 0) {
+        BigDecimal settled = current == null ? BigDecimal.ZERO : current.paidAmount().add(current.getCreditedAmount());
+        if (settled.signum() == 0) {
             return;
         }
         if (!current.getCustomerId().equals(customer.getId())) {
@@ -118,9 +119,9 @@ public class InvoiceImport {
             fields.reject("currency", "cannot change from " + current.getCurrency()
                     + ": payments are already allocated to this invoice", invoice.currency());
         }
-        if (invoice.amount().compareTo(current.paidAmount()) < 0) {
-            fields.reject("amount", "is below the " + current.paidAmount() + " " + current.getCurrency()
-                    + " already paid on this invoice", invoice.amount().toPlainString());
+        if (invoice.amount().compareTo(settled) < 0) {
+            fields.reject("amount", "is below the " + settled + " " + current.getCurrency()
+                    + " already paid or credited on this invoice", invoice.amount().toPlainString());
         }
     }
 

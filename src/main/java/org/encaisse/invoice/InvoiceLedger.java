@@ -60,9 +60,46 @@ public class InvoiceLedger {
         return invoices.findByCustomerIdOrderByDueDateAscIssueDateAscNumberAsc(customerId);
     }
 
+    /** Invoices the collection path chases: past due, unpaid, neither disputed nor in a plan or at an agency. */
+    private static final EnumSet<InvoiceStatus> CHASED = EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID);
+
+    /** What a reminder on {@code asOf} covers, oldest due date first. */
+    public List<Invoice> overdue(Long customerId, java.time.LocalDate asOf) {
+        return invoices.findOverdue(customerId, asOf, CHASED);
+    }
+
+    /** Customers with at least one invoice that {@link #overdue} would list. */
+    public List<Long> customersWithOverdue(java.time.LocalDate asOf) {
+        return invoices.findCustomersWithOverdue(asOf, CHASED);
+    }
+
     /** Invoices a payment on account settles, oldest due date first. */
     public List<Invoice> payableOnAccount(Long customerId, String currency) {
         return invoices.findPayable(customerId, currency, PAYABLE_ON_ACCOUNT);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markDisputed(Invoice invoice) {
+        invoice.markDisputed();
+        invoices.save(invoice);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void endDispute(Invoice invoice) {
+        invoice.endDispute();
+        invoices.save(invoice);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void credit(Invoice invoice, BigDecimal amount) {
+        invoice.credit(amount);
+        invoices.save(invoice);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void correctAmount(Invoice invoice, BigDecimal amount) {
+        invoice.correctAmount(amount);
+        invoices.save(invoice);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

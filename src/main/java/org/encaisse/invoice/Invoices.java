@@ -15,6 +15,18 @@ interface Invoices extends JpaRepository<Invoice, Long> {
 
     List<Invoice> findByCustomerIdOrderByDueDateAscIssueDateAscNumberAsc(Long customerId);
 
+    @Query("""
+            select i from Invoice i
+            where i.customerId = :customerId and i.outstandingAmount > 0 and i.dueDate < :asOf
+              and i.status in :statuses
+            order by i.dueDate, i.issueDate, i.number""")
+    List<Invoice> findOverdue(Long customerId, java.time.LocalDate asOf, Collection<InvoiceStatus> statuses);
+
+    @Query("""
+            select distinct i.customerId from Invoice i
+            where i.outstandingAmount > 0 and i.dueDate < :asOf and i.status in :statuses""")
+    List<Long> findCustomersWithOverdue(java.time.LocalDate asOf, Collection<InvoiceStatus> statuses);
+
     @Query("select distinct i.customerId from Invoice i where i.number in :numbers")
     List<Long> findCustomerIds(Collection<String> numbers);
 

@@ -1,0 +1,166 @@
+package org.encaisse.communication;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
+
+import org.encaisse.customer.ContactRole;
+
+/**
+ * A letter or email of the recovery path: what it says (template, level, invoices), to whom, and
+ * where its delivery stands. Recorded once per step of a case; delivered separately.
+ */
+@Entity
+public class Communication {
+
+    public enum Status { PENDING, SENT, FAILED, DROPPED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "communication_seq")
+    @SequenceGenerator(name = "communication_seq", sequenceName = "communication_seq", allocationSize = 50)
+    private Long id;
+
+    private String stepKey;
+    private Long customerId;
+    private String caseId;
+
+    @Enumerated(EnumType.STRING)
+    private CommunicationStep step;
+
+    private int level;
+
+    @Enumerated(EnumType.STRING)
+    private CommunicationStep.Channel channel;
+
+    private String template;
+    private String language;
+
+    @Enumerated(EnumType.STRING)
+    private ContactRole recipientRole;
+
+    private String recipientName;
+    private String recipientEmail;
+    private String currency;
+    private BigDecimal totalOutstanding;
+
+    @Enumerated(EnumType.STRING)
+    private Status status;
+
+    private Instant createdAt;
+
+    @ElementCollection
+    @CollectionTable(name = "communication_invoice", joinColumns = @JoinColumn(name = "communication_id"))
+    @OrderColumn(name = "list_index")
+    private List<CommunicatedInvoice> invoices = new ArrayList<>();
+
+    protected Communication() {
+    }
+
+    Communication(String stepKey, Long customerId, String caseId, CommunicationStep step, String language,
+                  Recipient recipient, String currency, List<CommunicatedInvoice> invoices) {
+        this.stepKey = stepKey;
+        this.customerId = customerId;
+        this.caseId = caseId;
+        this.step = step;
+        this.level = step.level();
+        this.channel = step.channel();
+        this.template = step.template();
+        this.language = language;
+        if (recipient != null) {
+            this.recipientRole = recipient.role();
+            this.recipientName = recipient.name();
+            this.recipientEmail = recipient.email();
+        }
+        this.currency = currency;
+        this.invoices.addAll(invoices);
+        this.totalOutstanding = invoices.stream().map(CommunicatedInvoice::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add);
+        this.status = Status.PENDING;
+        this.createdAt = Instant.now();
+    }
+
+    /** Who a communication goes to. */
+    public record Recipient(ContactRole role, String name, String email) {
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getStepKey() {
+        return stepKey;
+    }
+
+    public Long getCustomerId() {
+        return customerId;
+    }
+
+    public String getCaseId() {
+        return caseId;
+    }
+
+    public CommunicationStep getStep() {
+        return step;
+    }
+
+    public int getLevel() {
+        return level;
+    }
+
+    public CommunicationStep.Channel getChannel() {
+        return channel;
+    }
+
+    public String getTemplate() {
+        return template;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public ContactRole getRecipientRole() {
+        return recipientRole;
+    }
+
+    public String getRecipientName() {
+        return recipientName;
+    }
+
+    public String getRecipientEmail() {
+        return recipientEmail;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public BigDecimal getTotalOutstanding() {
+        return totalOutstanding;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public List<CommunicatedInvoice> getInvoices() {
+        return Collections.unmodifiableList(invoices);
+    }
+}

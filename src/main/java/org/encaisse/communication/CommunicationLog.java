@@ -1,0 +1,85 @@
+package org.encaisse.communication;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.encaisse.customer.Contact;
+import org.encaisse.customer.Customer;
+import org.encaisse.customer.CustomerDirectory;
+import org.encaisse.invoice.Invoice;
+import org.encaisse.invoice.InvoiceLedger;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records what each step of a case sends, once per step key, in the caller's (the engine's)
+ * transaction: a retried job finds the record its earlier run committed, or nothing if that run
+ * rolled back. Delivery reads the records afterwards.
+ */
+@Service
+public class CommunicationLog {
+
+    private final Communications communications;
+    private final CustomerDirectory customers;
+    private final InvoiceLedger ledger;
+    private final Clock clock;
+
+    CommunicationLog(Communications communications, CustomerDirectory customers, InvoiceLedger ledger, Clock clock) {
+        this.communications = communications;
+        this.customers = customers;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /**
+     * The communication of {@code step} for the customer's overdue, undisputed invoices; empty when
+     * there is none left to chase, in which case nothing is recorded.
+     */
+    @Transactional
+    public Optional<Communication> record(String stepKey, String caseId, Long customerId, CommunicationStep step) {
+        Optional<Communication> earlier = communications.findByStepKey(stepKey);
+        if (earlier.isPresent()) {
+            return earlier;
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<Invoice> overdue = ledger.overdue(customerId, today);
+        if (overdue.isEmpty()) {
+            return Optional.empty();
+        }
+        Customer customer = customers.get(customerId);
+        // One document per currency would be right for mixed accounts; the main currency is chased first.
+        String currency = overdue.get(0).getCurrency();
+        List<CommunicatedInvoice> listed = overdue.stream()
+                .filter(invoice -> invoice.getCurrency().equals(currency))
+                .map(invoice -> new CommunicatedInvoice(invoice.getId(), invoice.getNumber(), invoice.getIssueDate(),
+                        invoice.getDueDate(), invoice.getAmount(), invoice.getOutstandingAmount(),
+                        (int) invoice.daysLate(today)))
+                .toList();
+        Communication communication = new Communication(stepKey, customerId, caseId, step, customer.getLanguage(),
+                recipient(customer, step), currency, listed);
+        return Optional.of(communications.save(communication));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Communication> ofCustomer(Long customerId) {
+        List<Communication> all = communications.findByCustomerIdOrderByCreatedAtAscIdAsc(customerId);
+        all.forEach(communication -> communication.getInvoices().size());
+        return all;
+    }
+
+    /** The first contact in the step's order of roles; among equals, one with an email address. */
+    static Communication.Recipient recipient(Customer customer, CommunicationStep step) {
+        Comparator<Contact> byRole = Comparator.comparingInt(contact -> {
+            int rank = step.recipients().indexOf(contact.getRole());
+            return rank < 0 ? Integer.MAX_VALUE : rank;
+        });
+        Comparator<Contact> withEmail = Comparator.comparing(contact -> contact.getEmail() == null);
+        return customer.getContacts().stream()
+                .min(byRole.thenComparing(withEmail))
+                .map(contact -> new Communication.Recipient(contact.getRole(), contact.getName(), contact.getEmail()))
+                .orElse(null);
+    }
+}

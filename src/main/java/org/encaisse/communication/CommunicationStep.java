@@ -1,0 +1,48 @@
+package org.encaisse.communication;
+
+import java.util.List;
+
+import org.encaisse.customer.ContactRole;
+
+/**
+ * The documents of the recovery path: at which level each is sent, by which channel, from which
+ * template, and to whom first (accounts payable for reminders, the director for the formal notice).
+ */
+public enum CommunicationStep {
+    FIRST_REMINDER(1, Channel.EMAIL, "friendly-reminder-1", ContactRole.ACCOUNTS_PAYABLE, ContactRole.PURCHASER, ContactRole.DIRECTOR),
+    SECOND_REMINDER(1, Channel.EMAIL, "friendly-reminder-2", ContactRole.ACCOUNTS_PAYABLE, ContactRole.PURCHASER, ContactRole.DIRECTOR),
+    FIRM_LETTER(2, Channel.REGISTERED_EMAIL, "firm-letter", ContactRole.ACCOUNTS_PAYABLE, ContactRole.DIRECTOR, ContactRole.PURCHASER),
+    FORMAL_NOTICE(3, Channel.REGISTERED_LETTER, "formal-notice", ContactRole.DIRECTOR, ContactRole.ACCOUNTS_PAYABLE, ContactRole.PURCHASER),
+    AGENCY_HANDOFF_NOTICE(4, Channel.REGISTERED_LETTER, "agency-handoff-notice", ContactRole.DIRECTOR, ContactRole.ACCOUNTS_PAYABLE, ContactRole.PURCHASER);
+
+    public enum Channel { EMAIL, REGISTERED_EMAIL, REGISTERED_LETTER }
+
+    private final int level;
+    private final Channel channel;
+    private final String template;
+    private final List<ContactRole> recipients;
+
+    CommunicationStep(int level, Channel channel, String template, ContactRole... recipients) {
+        this.level = level;
+        this.channel = channel;
+        this.template = template;
+        this.recipients = List.of(recipients);
+    }
+
+    public int level() {
+        return level;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public String template() {
+        return template;
+    }
+
+    /** Contact roles in the order they are tried. */
+    public List<ContactRole> recipients() {
+        return recipients;
+    }
+}
