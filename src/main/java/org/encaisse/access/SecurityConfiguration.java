@@ -42,6 +42,7 @@ class SecurityConfiguration {
                         .requestMatchers(paths.matcher("/actuator/health/**"), paths.matcher("/actuator/info")).permitAll()
                         .requestMatchers(paths.matcher("/actuator/**")).hasAuthority(Groups.authority(Groups.MANAGERS))
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/**")).authenticated()
+                        .requestMatchers(paths.matcher("/api/aging-runs")).hasAuthority(Groups.authority(Groups.MANAGERS))
                         .requestMatchers(paths.matcher("/api/**")).hasAnyAuthority(writers)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Encaisse"))

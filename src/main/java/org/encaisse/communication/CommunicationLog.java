@@ -63,6 +63,17 @@ public class CommunicationLog {
         return Optional.of(communications.save(communication));
     }
 
+    /**
+     * Records the next occurrence of {@code step} in the case: a case that loops back (the manager
+     * keeps it in house, say) sends the step again, while a retried job finds its key already taken
+     * by the run that committed, or free if that run rolled back.
+     */
+    @Transactional
+    public Optional<Communication> recordNext(String caseId, String activityId, Long customerId, CommunicationStep step) {
+        long sent = communications.countByCaseIdAndStep(caseId, step);
+        return record(caseId + "/" + activityId + "/" + (sent + 1), caseId, customerId, step);
+    }
+
     @Transactional(readOnly = true)
     public List<Communication> ofCustomer(Long customerId) {
         List<Communication> all = communications.findByCustomerIdOrderByCreatedAtAscIdAsc(customerId);

@@ -10,4 +10,6 @@ interface Communications extends JpaRepository<Communication, Long> {
     Optional<Communication> findByStepKey(String stepKey);
 
     List<Communication> findByCustomerIdOrderByCreatedAtAscIdAsc(Long customerId);
+
+    long countByCaseIdAndStep(String caseId, CommunicationStep step);
 }

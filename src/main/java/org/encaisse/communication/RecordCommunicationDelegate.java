@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every "send" task of the collection case: records the communication of the step named by the
- * task's input parameter {@code step}, keyed by case and task so that a retried job records nothing twice.
+ * task's input parameter {@code step}, keyed by case, task and occurrence so that a retried job records nothing twice.
  * Output: {@code communicationRecorded}, false when no overdue invoice was left to chase.
  */
 @Component
@@ -24,9 +24,8 @@ class RecordCommunicationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         CommunicationStep step = CommunicationStep.valueOf((String) execution.getVariable("step"));
         Long customerId = (Long) execution.getVariable("customerId");
-        String caseId = execution.getProcessInstanceId();
-        String stepKey = caseId + "/" + execution.getCurrentActivityId();
-        Optional<Communication> recorded = log.record(stepKey, caseId, customerId, step);
+        Optional<Communication> recorded = log.recordNext(execution.getProcessInstanceId(),
+                execution.getCurrentActivityId(), customerId, step);
         execution.getProcessInstance().setVariable("communicationRecorded", recorded.isPresent());
     }
 }

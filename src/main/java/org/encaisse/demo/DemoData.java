@@ -3,6 +3,7 @@ package org.encaisse.demo;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import org.encaisse.collection.AgingRun;
 import org.encaisse.customer.CustomerDirectory;
 import org.encaisse.customer.CustomerImport;
 import org.encaisse.input.Positioned;
@@ -30,16 +31,18 @@ class DemoData implements ApplicationRunner {
     private final InvoiceImport invoiceImport;
     private final PaymentRecording paymentRecording;
     private final TransactionTemplate transaction;
+    private final AgingRun agingRun;
     private final Clock clock;
 
     DemoData(DemoUsers users, CustomerDirectory directory, CustomerImport customerImport, InvoiceImport invoiceImport,
-             PaymentRecording paymentRecording, TransactionTemplate transaction, Clock clock) {
+             PaymentRecording paymentRecording, TransactionTemplate transaction, AgingRun agingRun, Clock clock) {
         this.users = users;
         this.directory = directory;
         this.customerImport = customerImport;
         this.invoiceImport = invoiceImport;
         this.paymentRecording = paymentRecording;
         this.transaction = transaction;
+        this.agingRun = agingRun;
         this.clock = clock;
     }
 
@@ -57,7 +60,9 @@ class DemoData implements ApplicationRunner {
                 paymentRecording.record(payment, "demo");
             }
         });
-        log.info("Demo data loaded: {} customers, {} invoices, {} payments.", ledger.customers().size(),
-                ledger.invoices().size(), ledger.payments().size());
+        // The daily aging would open the cases at its next run; the demo shows them at once.
+        AgingRun.Result cases = agingRun.run(LocalDate.now(clock));
+        log.info("Demo data loaded: {} customers, {} invoices, {} payments; {} collection cases opened.",
+                ledger.customers().size(), ledger.invoices().size(), ledger.payments().size(), cases.opened());
     }
 }

@@ -77,6 +77,14 @@ public class Invoice {
         return true;
     }
 
+    /** Handed to a collection agency: the path stops chasing it; payments still settle it. */
+    void handOverToAgency() {
+        if (status == InvoiceStatus.OPEN || status == InvoiceStatus.PARTIALLY_PAID) {
+            status = InvoiceStatus.AT_AGENCY;
+            updatedAt = Instant.now();
+        }
+    }
+
     /** Reminders leave a disputed invoice alone until the dispute is resolved. */
     void markDisputed() {
         if (status == InvoiceStatus.DISPUTED) {

@@ -79,6 +79,12 @@ public class InvoiceLedger {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
+    public void handOverToAgency(Invoice invoice) {
+        invoice.handOverToAgency();
+        invoices.save(invoice);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
     public void markDisputed(Invoice invoice) {
         invoice.markDisputed();
         invoices.save(invoice);

@@ -3,6 +3,7 @@ package org.encaisse.payment;
 import java.security.Principal;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -34,7 +35,7 @@ class PaymentController {
             try {
                 PaymentRecording.Outcome outcome = recording.record(request, user.getName());
                 return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.receipt());
-            } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException | OptimisticLockingException raced) {
                 if (attempt == ATTEMPTS) {
                     throw raced;
                 }

@@ -28,6 +28,11 @@ public class PaymentHistory {
         return payments.findByInvoiceId(invoiceId);
     }
 
+    /** Everything received from the customer since {@code since}, e.g. to tell whether a promise was kept. */
+    public BigDecimal receivedSince(Long customerId, java.time.Instant since) {
+        return payments.sumRecordedSince(customerId, since);
+    }
+
     /** Money received from the customer that no invoice has absorbed yet, per currency. */
     public Map<String, BigDecimal> unallocatedCredit(Long customerId) {
         Map<String, BigDecimal> credit = new LinkedHashMap<>();

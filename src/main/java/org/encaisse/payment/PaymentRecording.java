@@ -19,6 +19,7 @@ import org.encaisse.input.InputErrors;
 import org.encaisse.input.SourcePosition;
 import org.encaisse.invoice.Invoice;
 import org.encaisse.invoice.InvoiceLedger;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,14 +36,16 @@ public class PaymentRecording {
     private final InvoiceLedger ledger;
     private final CustomerDirectory customers;
     private final PaymentReceipts receipts;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     PaymentRecording(Payments payments, InvoiceLedger ledger, CustomerDirectory customers, PaymentReceipts receipts,
-                     Clock clock) {
+                     ApplicationEventPublisher events, Clock clock) {
         this.payments = payments;
         this.ledger = ledger;
         this.customers = customers;
         this.receipts = receipts;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -81,6 +84,7 @@ public class PaymentRecording {
             }
         }
         payments.saveAndFlush(payment);
+        events.publishEvent(new PaymentRecorded(target.customer().getId(), target.customer().getExternalId(), reference));
         String message = payment.getUnallocatedAmount().signum() > 0
                 ? "Payment recorded; " + payment.getUnallocatedAmount() + " " + payment.getCurrency()
                   + " is left as unallocated credit on the customer's account."

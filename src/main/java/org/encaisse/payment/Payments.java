@@ -21,6 +21,9 @@ interface Payments extends JpaRepository<Payment, Long> {
             where p.customerId = :customerId and p.unallocatedAmount > 0 group by p.currency""")
     List<CreditByCurrency> unallocatedCredit(Long customerId);
 
+    @Query("select coalesce(sum(p.amount), 0) from Payment p where p.customerId = :customerId and p.recordedAt >= :since")
+    BigDecimal sumRecordedSince(Long customerId, java.time.Instant since);
+
     interface CreditByCurrency {
         String getCurrency();
 

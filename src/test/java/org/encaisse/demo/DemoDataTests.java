@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.encaisse.customer.CustomerDirectory;
 import org.encaisse.invoice.Invoice;
 import org.encaisse.invoice.InvoiceLedger;
@@ -42,6 +43,9 @@ class DemoDataTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    RuntimeService runtime;
+
     @Test
     void loadsThirtyCustomersWithThreeHundredInvoicesOverEveryAgingBand() {
         assertThat(customers.count()).isEqualTo(30);
@@ -68,6 +72,12 @@ class DemoDataTests {
             assertThat(customers.get("C%04d".formatted(i)).getContacts())
                     .anyMatch(contact -> contact.getRole().name().equals("ACCOUNTS_PAYABLE") && contact.getEmail() != null);
         }
+    }
+
+    @Test
+    void opensTheCollectionCasesAtOnce() {
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("CollectionCaseProcess").count())
+                .isBetween(20L, 30L);
     }
 
     @Test

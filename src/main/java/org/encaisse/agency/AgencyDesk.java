@@ -1,0 +1,48 @@
+package org.encaisse.agency;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.encaisse.communication.Communication;
+import org.encaisse.communication.CommunicationLog;
+import org.encaisse.communication.CommunicationStep;
+import org.encaisse.invoice.Invoice;
+import org.encaisse.invoice.InvoiceLedger;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Hands a case to the collection agency once the manager approved: the chased invoices turn
+ * AT_AGENCY (the path stops chasing them), the customer's handoff notice is recorded, and the
+ * handoff itself, once per case.
+ */
+@Service
+public class AgencyDesk {
+
+    private final AgencyHandoffs handoffs;
+    private final InvoiceLedger ledger;
+    private final CommunicationLog communications;
+
+    AgencyDesk(AgencyHandoffs handoffs, InvoiceLedger ledger, CommunicationLog communications) {
+        this.handoffs = handoffs;
+        this.ledger = ledger;
+        this.communications = communications;
+    }
+
+    @Transactional
+    public Optional<AgencyHandoff> handOver(Long customerId, String caseId, String approvedBy, java.time.LocalDate asOf) {
+        Optional<AgencyHandoff> earlier = handoffs.findByCaseId(caseId);
+        if (earlier.isPresent()) {
+            return earlier;
+        }
+        Optional<Communication> notice = communications.record(caseId + "/agency-handoff", caseId, customerId,
+                CommunicationStep.AGENCY_HANDOFF_NOTICE);
+        if (notice.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Invoice> chased = ledger.overdue(customerId, asOf);
+        chased.forEach(ledger::handOverToAgency);
+        return Optional.of(handoffs.save(new AgencyHandoff(customerId, caseId, notice.get().getTotalOutstanding(),
+                notice.get().getCurrency(), approvedBy)));
+    }
+}

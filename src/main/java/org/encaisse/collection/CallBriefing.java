@@ -1,0 +1,91 @@
+package org.encaisse.collection;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.encaisse.communication.Communication;
+import org.encaisse.communication.CommunicationLog;
+import org.encaisse.customer.Customer;
+import org.encaisse.customer.CustomerDirectory;
+import org.encaisse.invoice.Invoice;
+import org.encaisse.invoice.InvoiceLedger;
+import org.encaisse.payment.Payment;
+import org.encaisse.payment.PaymentHistory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a collector reads before dialing: whom to call, what is overdue, what was paid, which
+ * letters went out and what was promised. Shown in the call task's form, in French.
+ */
+@Service
+public class CallBriefing {
+
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final int RECENT = 5;
+
+    private final CustomerDirectory customers;
+    private final InvoiceLedger ledger;
+    private final PaymentHistory payments;
+    private final CommunicationLog communications;
+    private final PromiseBook promises;
+
+    CallBriefing(CustomerDirectory customers, InvoiceLedger ledger, PaymentHistory payments,
+                 CommunicationLog communications, PromiseBook promises) {
+        this.customers = customers;
+        this.ledger = ledger;
+        this.payments = payments;
+        this.communications = communications;
+        this.promises = promises;
+    }
+
+    @Transactional(readOnly = true)
+    public String of(Long customerId, LocalDate today) {
+        Customer customer = customers.get(customerId);
+        StringBuilder text = new StringBuilder();
+        text.append(customer.getName()).append(" (").append(customer.getExternalId()).append(")\n\n");
+        text.append("À appeler / Call:\n");
+        customer.getContacts().forEach(contact -> text.append("- ").append(contact.getName()).append(", ")
+                .append(contact.getRole()).append(", ").append(orDash(contact.getPhone())).append(", ")
+                .append(orDash(contact.getEmail())).append('\n'));
+        List<Invoice> overdue = ledger.overdue(customerId, today);
+        BigDecimal total = overdue.stream().map(Invoice::getOutstandingAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        text.append("\nFactures échues / Overdue invoices (").append(total).append("):\n");
+        overdue.forEach(invoice -> text.append("- ").append(invoice.getNumber()).append(", échéance ")
+                .append(invoice.getDueDate().format(FRENCH_DATE)).append(", ").append(invoice.getAmount()).append(' ')
+                .append(invoice.getCurrency()).append(", reste dû ").append(invoice.getOutstandingAmount()).append(", ")
+                .append(invoice.daysLate(today)).append(" j de retard\n"));
+        List<Payment> received = payments.ofCustomer(customerId);
+        text.append("\nDerniers paiements / Recent payments:\n");
+        received.stream().limit(RECENT).forEach(payment -> text.append("- ")
+                .append(payment.getPaymentDate().format(FRENCH_DATE)).append(", ").append(payment.getAmount()).append(' ')
+                .append(payment.getCurrency()).append(", ").append(payment.getBankReference()).append('\n'));
+        if (received.isEmpty()) {
+            text.append("- aucun / none\n");
+        }
+        List<Communication> sent = communications.ofCustomer(customerId);
+        text.append("\nRelances envoyées / Reminders sent:\n");
+        sent.stream().skip(Math.max(0, sent.size() - RECENT)).forEach(communication -> text.append("- ")
+                .append(communication.getCreatedAt().atZone(ZoneId.systemDefault()).toLocalDate().format(FRENCH_DATE))
+                .append(", ").append(communication.getStep()).append(" (niveau ").append(communication.getLevel())
+                .append("), ").append(orDash(communication.getRecipientName())).append('\n'));
+        if (sent.isEmpty()) {
+            text.append("- aucune / none\n");
+        }
+        List<PromiseToPay> promised = promises.ofCustomer(customerId);
+        text.append("\nPromesses / Promises:\n");
+        promised.stream().limit(RECENT).forEach(promise -> text.append("- ").append(promise.getAmount()).append(" pour le ")
+                .append(promise.getPromisedDate().format(FRENCH_DATE)).append(", ").append(promise.getStatus()).append('\n'));
+        if (promised.isEmpty()) {
+            text.append("- aucune / none\n");
+        }
+        return text.toString();
+    }
+
+    private static String orDash(String text) {
+        return text == null ? "-" : text;
+    }
+}

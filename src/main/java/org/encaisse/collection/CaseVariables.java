@@ -1,0 +1,39 @@
+package org.encaisse.collection;
+
+/** The variables of CollectionCaseProcess, declared once; the data itself stays in the JPA tables. */
+final class CaseVariables {
+
+    static final String PROCESS = "CollectionCaseProcess";
+    static final String PAYMENT_RECEIVED = "Msg_PaymentReceived";
+
+    static final String CUSTOMER_ID = "customerId";
+    static final String CUSTOMER_EXTERNAL_ID = "customerExternalId";
+    /** The oldest due date among the overdue invoices when the case opened (ISO date): the "D" of the schedule. */
+    static final String CASE_DUE_DATE = "caseDueDate";
+    static final String RISK_RATING = "riskRating";
+    static final String SEGMENT = "segment";
+    /** How many overdue, undisputed invoices remain; the case ends at zero. */
+    static final String OVERDUE_INVOICES = "overdueInvoices";
+
+    /** Entered in CallCustomerForm. */
+    static final String CALL_OUTCOME = "callOutcome";
+    static final String PROMISED_DATE = "promisedDate";
+    static final String PROMISED_AMOUNT = "promisedAmount";
+    static final String DISPUTED_INVOICE = "disputedInvoice";
+    static final String DISPUTE_CATEGORY = "disputeCategory";
+    static final String DISPUTE_COMMENT = "disputeComment";
+    static final String RETRY_DATE = "retryDate";
+    static final String CALLED_BY = "calledBy";
+
+    static final String PROMISE_ID = "promiseId";
+    static final String PROMISE_KEPT = "promiseKept";
+    /** Entered in DecideAgencyHandoffForm. */
+    static final String AGENCY_APPROVED = "agencyApproved";
+    static final String APPROVED_BY = "approvedBy";
+
+    /** Set on the call task when it is created: what the collector reads before dialing. */
+    static final String BRIEFING = "briefing";
+
+    private CaseVariables() {
+    }
+}

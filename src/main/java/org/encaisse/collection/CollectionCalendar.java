@@ -1,0 +1,63 @@
+package org.encaisse.collection;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dates of the collection path's timers, used from the BPMN as {@code ${collectionCalendar...}}.
+ * Letters go out in the morning of the creditor's time zone; a step is never scheduled sooner than
+ * the minimum gap after the previous one, so a case opened long after the due date does not send
+ * its reminders back to back. Reads the engine's clock, which tests move.
+ */
+@Component("collectionCalendar")
+public class CollectionCalendar {
+
+    private static final LocalTime MORNING = LocalTime.of(8, 0);
+
+    private final ZoneId zone;
+
+    CollectionCalendar(@Value("${encaisse.time-zone:Europe/Paris}") String zone) {
+        this.zone = ZoneId.of(zone);
+    }
+
+    /** {@code days} after the case's due date, but at least {@code minimumGapDays} from now. */
+    public Date afterDueDate(String caseDueDate, Number days, Number minimumGapDays) {
+        ZonedDateTime planned = morningOf(LocalDate.parse(caseDueDate).plusDays(days.longValue()));
+        ZonedDateTime earliest = morningOf(today().plusDays(minimumGapDays.longValue()));
+        return Date.from((planned.isBefore(earliest) ? earliest : planned).toInstant());
+    }
+
+    /** {@code days} after a date entered in a form (ISO date, as Camunda Forms send it). */
+    public Date afterDate(String isoDate, Number days) {
+        return Date.from(morningOf(LocalDate.parse(isoDate.substring(0, 10)).plusDays(days.longValue())).toInstant());
+    }
+
+    /** The morning of a date entered in a form. */
+    public Date atDate(String isoDate) {
+        return afterDate(isoDate, 0);
+    }
+
+    /** {@code days} from now, e.g. a task's due date or a deadline after a notice. */
+    public Date daysFromNow(Number days) {
+        return Date.from(now().plusDays(days.longValue()).toInstant());
+    }
+
+    LocalDate today() {
+        return now().toLocalDate();
+    }
+
+    private ZonedDateTime now() {
+        return ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+    }
+
+    private ZonedDateTime morningOf(LocalDate date) {
+        return date.atTime(MORNING).atZone(zone);
+    }
+}

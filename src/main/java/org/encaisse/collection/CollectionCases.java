@@ -1,0 +1,69 @@
+package org.encaisse.collection;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.encaisse.customer.Customer;
+import org.encaisse.customer.CustomerDirectory;
+import org.encaisse.invoice.Invoice;
+import org.encaisse.invoice.InvoiceLedger;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One collection case per customer account at a time: a CollectionCaseProcess instance whose
+ * business key is the customer's external id, so that Cockpit and Tasklist find it by that id.
+ */
+@Service
+public class CollectionCases {
+
+    private final RuntimeService runtime;
+    private final CustomerDirectory customers;
+    private final InvoiceLedger ledger;
+
+    CollectionCases(RuntimeService runtime, CustomerDirectory customers, InvoiceLedger ledger) {
+        this.runtime = runtime;
+        this.customers = customers;
+        this.ledger = ledger;
+    }
+
+    public Optional<ProcessInstance> openCaseOf(String customerExternalId) {
+        return Optional.ofNullable(runtime.createProcessInstanceQuery()
+                .processDefinitionKey(CaseVariables.PROCESS)
+                .processInstanceBusinessKey(customerExternalId)
+                .singleResult());
+    }
+
+    /** Opens the customer's case if it has overdue invoices and no open case; empty otherwise. */
+    @Transactional
+    public Optional<ProcessInstance> open(Long customerId, LocalDate asOf) {
+        Customer customer = customers.get(customerId);
+        List<Invoice> overdue = ledger.overdue(customerId, asOf);
+        if (overdue.isEmpty() || openCaseOf(customer.getExternalId()).isPresent()) {
+            return Optional.empty();
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(CaseVariables.CUSTOMER_ID, customerId);
+        variables.put(CaseVariables.CUSTOMER_EXTERNAL_ID, customer.getExternalId());
+        variables.put(CaseVariables.CASE_DUE_DATE, overdue.get(0).getDueDate().toString());
+        variables.put(CaseVariables.RISK_RATING, customer.getRiskRating() == null ? null : customer.getRiskRating().name());
+        variables.put(CaseVariables.SEGMENT, customer.getSegment());
+        variables.put(CaseVariables.OVERDUE_INVOICES, overdue.size());
+        return Optional.of(runtime.startProcessInstanceByKey(CaseVariables.PROCESS, customer.getExternalId(), variables));
+    }
+
+    LocalDate caseDueDate(String processInstanceId) {
+        return LocalDate.parse((String) runtime.getVariable(processInstanceId, CaseVariables.CASE_DUE_DATE));
+    }
+
+    /** How many overdue, undisputed invoices the customer still has: zero ends the case. */
+    @Transactional(readOnly = true)
+    public int overdueInvoices(Long customerId, LocalDate asOf) {
+        return ledger.overdue(customerId, asOf).size();
+    }
+}

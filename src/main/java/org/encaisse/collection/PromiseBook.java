@@ -1,0 +1,45 @@
+package org.encaisse.collection;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.encaisse.input.NotFoundException;
+import org.encaisse.payment.PaymentHistory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Promises to pay taken on calls, and whether the money came. */
+@Service
+public class PromiseBook {
+
+    private final PromisesToPay promises;
+    private final PaymentHistory payments;
+
+    PromiseBook(PromisesToPay promises, PaymentHistory payments) {
+        this.promises = promises;
+        this.payments = payments;
+    }
+
+    @Transactional
+    public PromiseToPay record(Long customerId, String caseId, LocalDate date, BigDecimal amount, String currency,
+                               String recordedBy) {
+        return promises.save(new PromiseToPay(customerId, caseId, date, amount, currency, recordedBy));
+    }
+
+    /** Kept when the customer paid at least the amount promised since the promise was made. */
+    @Transactional
+    public boolean settle(Long promiseId) {
+        PromiseToPay promise = promises.findById(promiseId)
+                .orElseThrow(() -> new NotFoundException("No promise to pay with id " + promiseId + "."));
+        boolean kept = payments.receivedSince(promise.getCustomerId(), promise.getRecordedAt())
+                .compareTo(promise.getAmount()) >= 0;
+        promise.settle(kept);
+        return kept;
+    }
+
+    @Transactional(readOnly = true)
+    public List<PromiseToPay> ofCustomer(Long customerId) {
+        return promises.findByCustomerIdOrderByRecordedAtDesc(customerId);
+    }
+}

@@ -1,0 +1,210 @@
+package org.encaisse.collection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every path of the collection case, delegates standing in (the schedule DMN and the calendar are
+ * real); CollectionCaseTests runs the delegates for real.
+ */
+@Tag("process-model")
+@Deployment(resources = {"processes/collection/CollectionCaseProcess.bpmn", "processes/collection/CollectionScheduleDecision.dmn",
+        "forms/collection/CallCustomerForm.form", "forms/collection/SalesRepCallForm.form",
+        "forms/collection/DecideAgencyHandoffForm.form"})
+class CollectionCaseProcessTests {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-model-tests.cfg.xml")
+            .assertClassCoverageAtLeast(0.9)
+            .build();
+
+    private final List<String> sent = new ArrayList<>();
+    private boolean promiseKept;
+    private int overdueAfterAssessment = 2;
+
+    @BeforeEach
+    void standIns() {
+        Mocks.register("collectionCalendar", new CollectionCalendar("Europe/Paris"));
+        Mocks.register("recordCommunicationDelegate", (JavaDelegate) execution -> sent.add((String) execution.getVariable("step")));
+        Mocks.register("prepareCallListener", (TaskListener) task -> task.setVariableLocal("briefing", "…"));
+        Mocks.register("checkCallOutcomeListener", (TaskListener) task -> task.setVariable("calledBy", "marie"));
+        Mocks.register("recordApproverListener", (TaskListener) task -> task.setVariable("approvedBy", "claire"));
+        Mocks.register("recordPromiseDelegate", (JavaDelegate) execution -> execution.setVariable("promiseId", 7L));
+        Mocks.register("checkPromiseDelegate", (JavaDelegate) execution -> execution.setVariable("promiseKept", promiseKept));
+        Mocks.register("openDisputeFromCallDelegate", (JavaDelegate) execution -> sent.add("DISPUTE_OPENED"));
+        Mocks.register("assessCaseDelegate", (JavaDelegate) execution ->
+                execution.getProcessInstance().setVariable("overdueInvoices", overdueAfterAssessment));
+        Mocks.register("handOverToAgencyDelegate", (JavaDelegate) execution -> sent.add("HANDED_OVER"));
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    @Test
+    void remindsTwiceThenAsksACollectorToCall() {
+        ProcessInstance caseOf = openCase("MEDIUM", "PME");
+        assertThat(caseOf).isWaitingAt("Task_SendFirstReminder");
+        execute(job());
+        assertThat(caseOf).hasPassed("Task_PlanRecovery").isWaitingAt("Event_SecondReminderDue");
+        assertThat(caseOf).variables().containsKey("schedule");
+        execute(job());
+        execute(job());
+        assertThat(caseOf).isWaitingAt("Task_CallCustomer");
+        assertThat(task()).hasCandidateGroup("collectors");
+        assertThat(sent).containsExactly("FIRST_REMINDER", "SECOND_REMINDER");
+    }
+
+    @Test
+    void escalatesAnUnansweredCaseToTheFormalNoticeAndTheAgency() {
+        ProcessInstance caseOf = atCall(openCase("HIGH", null));
+        call("NO_AGREEMENT");
+        execute(job());
+        assertThat(caseOf).isWaitingAt("Task_AskSalesRepToCall");
+        assertThat(task()).hasCandidateGroup("sales");
+        complete(task(), withVariables("buyerReached", "false", "salesCallNotes", "Pas de réponse"));
+        execute(job());
+        assertThat(caseOf).isWaitingAt("Event_FormalNoticeDue");
+        execute(job());
+        execute(job());
+        assertThat(caseOf).isWaitingAt("Event_NoticeDeadlinePassed");
+        execute(job());
+        assertThat(caseOf).isWaitingAt("Task_DecideAgencyHandoff");
+        assertThat(task()).hasCandidateGroup("managers");
+        complete(task(), withVariables("agencyApproved", true, "decisionComment", "Aucune réponse"));
+        execute(job());
+        execute(job());
+        assertThat(caseOf).isEnded().hasPassed("EndEvent_HandedToAgency");
+        assertThat(sent).containsExactly("FIRST_REMINDER", "SECOND_REMINDER", "FIRM_LETTER", "FORMAL_NOTICE", "HANDED_OVER");
+    }
+
+    @Test
+    void aManagerWhoKeepsTheCaseInHouseSendsItBackToTheCollector() {
+        ProcessInstance caseOf = atCall(openCase("LOW", "Grand compte"));
+        call("NO_AGREEMENT");
+        execute(job());
+        complete(task(), withVariables("buyerReached", "true", "salesCallNotes", "Rappellera"));
+        execute(job());
+        execute(job());
+        execute(job());
+        execute(job());
+        complete(task(), withVariables("agencyApproved", false, "decisionComment", "Client stratégique"));
+        execute(job());
+        assertThat(caseOf).isWaitingAt("Task_CallCustomer").hasPassed("Gateway_HandoffApproved");
+    }
+
+    @Test
+    void aKeptPromiseWithInvoicesStillDueCallsAgain() {
+        ProcessInstance caseOf = atCall(openCase("MEDIUM", "PME"));
+        promiseKept = true;
+        call("PROMISE", "promisedDate", LocalDate.now().plusDays(5).toString(), "promisedAmount", 500.0);
+        assertThat(caseOf).isWaitingAt("Event_PromiseDue").hasPassed("Task_RecordPromise");
+        execute(job());
+        execute(job());
+        assertThat(caseOf).isWaitingAt("Task_CallCustomer").hasPassed("Task_CheckPromise");
+    }
+
+    @Test
+    void aBrokenPromiseEscalatesAtOnce() {
+        ProcessInstance caseOf = atCall(openCase("MEDIUM", "PME"));
+        promiseKept = false;
+        call("PROMISE", "promisedDate", LocalDate.now().plusDays(5).toString(), "promisedAmount", 500.0);
+        execute(job());
+        execute(job());
+        assertThat(caseOf).isWaitingAt("Task_SendFirmLetter").hasPassed("Gateway_PromiseKept");
+    }
+
+    @Test
+    void anUnreachableCustomerIsCalledBackOnTheDateGiven() {
+        ProcessInstance caseOf = atCall(openCase("MEDIUM", "PME"));
+        call("UNREACHABLE", "retryDate", LocalDate.now().plusDays(2).toString());
+        assertThat(caseOf).isWaitingAt("Event_RetryCallDue");
+        execute(job());
+        assertThat(caseOf).isWaitingAt("Task_CallCustomer");
+    }
+
+    @Test
+    void aCustomerWhoSaysItPaidGetsAFewDaysThenTheFirmLetter() {
+        ProcessInstance caseOf = atCall(openCase("MEDIUM", "PME"));
+        call("CLAIMS_PAID");
+        assertThat(caseOf).isWaitingAt("Event_PaymentCheckDue");
+        execute(job());
+        assertThat(caseOf).isWaitingAt("Task_SendFirmLetter");
+    }
+
+    @Test
+    void aDisputeOnACallSendsTheInvoiceToItsOwnPathAndTheRestEscalates() {
+        ProcessInstance caseOf = atCall(openCase("MEDIUM", "PME"));
+        call("DISPUTE", "disputedInvoice", "FA-1", "disputeCategory", "DELIVERY", "disputeComment", "Palettes manquantes");
+        assertThat(caseOf).hasPassed("Task_OpenDispute", "Task_AssessCase").isWaitingAt("Task_SendFirmLetter");
+        assertThat(sent).contains("DISPUTE_OPENED");
+    }
+
+    @Test
+    void aPaymentThatSettlesTheLastOverdueInvoiceEndsTheCase() {
+        ProcessInstance caseOf = atCall(openCase("MEDIUM", "PME"));
+        overdueAfterAssessment = 0;
+        runtimeService().createMessageCorrelation("Msg_PaymentReceived").processInstanceBusinessKey("C0042").correlateAll();
+        assertThat(caseOf).isWaitingAt("Task_ReassessCase", "Task_CallCustomer");
+        execute(job());
+        assertThat(caseOf).isEnded().hasPassed("EndEvent_BalanceSettled").hasNotPassed("Task_SendFirmLetter");
+    }
+
+    @Test
+    void aPartialPaymentKeepsTheCaseWhereItWas() {
+        ProcessInstance caseOf = atCall(openCase("MEDIUM", "PME"));
+        overdueAfterAssessment = 1;
+        runtimeService().createMessageCorrelation("Msg_PaymentReceived").processInstanceBusinessKey("C0042").correlateAll();
+        execute(job());
+        assertThat(caseOf).hasPassed("EndEvent_CaseReassessed").isWaitingAt("Task_CallCustomer");
+        assertThat(caseOf).variables().containsEntry("overdueInvoices", 1);
+    }
+
+    private ProcessInstance openCase(String risk, String segment) {
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey("CollectionCaseProcess", "C0042",
+                withVariables("customerId", 42L, "customerExternalId", "C0042",
+                        "caseDueDate", LocalDate.now().minusDays(3).toString(), "riskRating", risk, "segment", segment,
+                        "overdueInvoices", 2));
+        assertThat(instance).isStarted();
+        return instance;
+    }
+
+    private ProcessInstance atCall(ProcessInstance instance) {
+        execute(job());
+        execute(job());
+        execute(job());
+        assertThat(instance).isWaitingAt("Task_CallCustomer");
+        return instance;
+    }
+
+    private void call(String outcome, Object... more) {
+        List<Object> variables = new ArrayList<>(List.of("callOutcome", outcome));
+        variables.addAll(List.of(more));
+        Object[] rest = variables.subList(2, variables.size()).toArray();
+        complete(task(), withVariables("callOutcome", outcome, rest));
+        execute(job());
+    }
+}

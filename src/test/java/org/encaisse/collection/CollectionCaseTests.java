@@ -1,0 +1,156 @@
+package org.encaisse.collection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.encaisse.support.Api;
+import org.encaisse.support.EncaisseTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The collection case end to end: aging run, real delegates, communications, payments, disputes. */
+@EncaisseTest
+class CollectionCaseTests {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    IdentityService identity;
+
+    String customer;
+    String older;
+    String newer;
+
+    @BeforeEach
+    void customerWithOverdueInvoices() {
+        customer = api.customer();
+        LocalDate today = LocalDate.now();
+        older = api.invoice(customer, today.minusDays(50).toString(), today.minusDays(20).toString(), "1200");
+        newer = api.invoice(customer, today.minusDays(35).toString(), today.minusDays(5).toString(), "300");
+        api.invoice(customer, today.toString(), today.plusDays(30).toString(), "800");
+    }
+
+    @Test
+    void theAgingRunOpensOneCasePerCustomerAndTheFirstReminderCoversItsOverdueInvoices() {
+        ResponseEntity<JsonNode> run = api.post("/api/aging-runs", "");
+        assertThat(run.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(run.getBody().get("opened").asInt()).isPositive();
+        ProcessInstance caseOf = caseOf(customer);
+        assertThat(api.post("/api/aging-runs", "").getBody().get("opened").asInt()).as("second run opens nothing new")
+                .isZero();
+
+        runNextJob(caseOf);
+        JsonNode sent = api.get("/api/customers/" + customer + "/communications").getBody();
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).get("step").asText()).isEqualTo("FIRST_REMINDER");
+        assertThat(sent.get(0).get("invoices")).extracting(i -> i.get("invoiceNumber").asText()).containsExactly(older, newer);
+        assertThat(sent.get(0).get("totalOutstanding").decimalValue()).isEqualByComparingTo("1500");
+    }
+
+    @Test
+    void onlyManagersRunTheAging() {
+        assertThat(api.as("nobody", "x").postForEntity("/api/aging-runs", null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aPaymentOfEverythingOverdueEndsTheCase() {
+        api.post("/api/aging-runs", "");
+        ProcessInstance caseOf = caseOf(customer);
+        runNextJob(caseOf);
+        api.post("/api/payments", """
+                {"bankReference": "%s", "date": "%s", "amount": 1500, "invoiceNumbers": ["%s", "%s"]}"""
+                .formatted(Api.unique("VIR"), LocalDate.now(), older, newer));
+        runNextJob(caseOf);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(caseOf.getId()).count()).isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(caseOf.getId())
+                .activityId("EndEvent_BalanceSettled").count()).isEqualTo(1);
+    }
+
+    @Test
+    void theCollectorSeesTheContextAndADisputeTakesItsInvoiceOutOfTheCase() {
+        api.post("/api/aging-runs", "");
+        ProcessInstance caseOf = caseOf(customer);
+        runNextJob(caseOf);
+        runNextJob(caseOf);
+        runNextJob(caseOf);
+        Task call = tasks.createTaskQuery().processInstanceId(caseOf.getId()).taskDefinitionKey("Task_CallCustomer")
+                .singleResult();
+        assertThat(call).isNotNull();
+        String briefing = (String) tasks.getVariableLocal(call.getId(), "briefing");
+        assertThat(briefing).contains("Compta", older, newer, "FIRST_REMINDER", "SECOND_REMINDER");
+
+        identity.setAuthentication("marie", List.of("collectors"));
+        try {
+            tasks.complete(call.getId(), Map.of("callOutcome", "DISPUTE", "disputedInvoice", newer,
+                    "disputeCategory", "DELIVERY", "disputeComment", "Livraison incomplète"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        runNextJob(caseOf);
+        assertThat(api.get("/api/invoices/" + newer).getBody().get("status").asText()).isEqualTo("DISPUTED");
+        runNextJob(caseOf);
+        JsonNode sent = api.get("/api/customers/" + customer + "/communications").getBody();
+        JsonNode firmLetter = sent.get(sent.size() - 1);
+        assertThat(firmLetter.get("step").asText()).isEqualTo("FIRM_LETTER");
+        assertThat(firmLetter.get("invoices")).extracting(i -> i.get("invoiceNumber").asText()).containsExactly(older);
+    }
+
+    @Test
+    void aPromiseNeedsAFutureDateAndAnAmount() {
+        api.post("/api/aging-runs", "");
+        ProcessInstance caseOf = caseOf(customer);
+        runNextJob(caseOf);
+        runNextJob(caseOf);
+        runNextJob(caseOf);
+        Task call = tasks.createTaskQuery().processInstanceId(caseOf.getId()).singleResult();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(call.getId(),
+                        Map.of("callOutcome", "PROMISE", "promisedDate", LocalDate.now().minusDays(1).toString(),
+                                "promisedAmount", 100.0)))
+                .hasRootCauseInstanceOf(RejectedTaskInputException.class)
+                .hasMessageContaining("La date promise doit être future");
+        assertThat(tasks.createTaskQuery().taskId(call.getId()).count()).isEqualTo(1);
+    }
+
+    private ProcessInstance caseOf(String externalId) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey("CollectionCaseProcess")
+                .processInstanceBusinessKey(externalId).singleResult();
+        assertThat(instance).as("open case of " + externalId).isNotNull();
+        return instance;
+    }
+
+    /** Runs the case's next job (an async step or a timer, whatever its due date), as the job executor would. */
+    private void runNextJob(ProcessInstance caseOf) {
+        List<Job> jobs = management.createJobQuery().processInstanceId(caseOf.getId()).orderByJobDuedate().asc().list();
+        assertThat(jobs).as("a job of the case").isNotEmpty();
+        management.executeJob(jobs.get(0).getId());
+    }
+}
