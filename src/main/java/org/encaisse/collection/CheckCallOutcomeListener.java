@@ -3,12 +3,11 @@ package org.encaisse.collection;
 import java.time.LocalDate;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.encaisse.invoice.Invoice;
 import org.encaisse.invoice.InvoiceLedger;
+import org.encaisse.access.TaskActor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,12 +23,12 @@ class CheckCallOutcomeListener implements TaskListener {
 
     private final InvoiceLedger ledger;
     private final CollectionCalendar calendar;
-    private final IdentityService identity;
+    private final TaskActor actor;
 
-    CheckCallOutcomeListener(InvoiceLedger ledger, CollectionCalendar calendar, IdentityService identity) {
+    CheckCallOutcomeListener(InvoiceLedger ledger, CollectionCalendar calendar, TaskActor actor) {
         this.ledger = ledger;
         this.calendar = calendar;
-        this.identity = identity;
+        this.actor = actor;
     }
 
     @Override
@@ -58,8 +57,7 @@ class CheckCallOutcomeListener implements TaskListener {
                 // claims paid and no agreement need nothing more
             }
         }
-        Authentication current = identity.getCurrentAuthentication();
-        task.setVariable(CaseVariables.CALLED_BY, current != null ? current.getUserId() : task.getAssignee());
+        task.setVariable(CaseVariables.CALLED_BY, actor.of(task));
     }
 
     private void checkDisputedInvoice(DelegateTask task, CallOutcome outcome) {

@@ -1,9 +1,8 @@
 package org.encaisse.dispute;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.encaisse.access.TaskActor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,19 +13,17 @@ import org.springframework.stereotype.Component;
 class CheckDisputeResolutionListener implements TaskListener {
 
     private final DisputeDesk desk;
-    private final IdentityService identity;
+    private final TaskActor actor;
 
-    CheckDisputeResolutionListener(DisputeDesk desk, IdentityService identity) {
+    CheckDisputeResolutionListener(DisputeDesk desk, TaskActor actor) {
         this.desk = desk;
-        this.identity = identity;
+        this.actor = actor;
     }
 
     @Override
     public void notify(DelegateTask task) {
         ResolutionInput input = ResolutionInput.of(task);
         desk.check(input.disputeId(), input.resolution(), input.creditNote(), input.corrected());
-        Authentication current = identity.getCurrentAuthentication();
-        String user = current != null ? current.getUserId() : task.getAssignee();
-        task.setVariable(DisputeVariables.RESOLVED_BY, user);
+        task.setVariable(DisputeVariables.RESOLVED_BY, actor.of(task));
     }
 }

@@ -2,6 +2,8 @@ package org.encaisse.collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +140,53 @@ class CollectionCaseTests {
                 .hasRootCauseInstanceOf(RejectedTaskInputException.class)
                 .hasMessageContaining("La date promise doit être future");
         assertThat(tasks.createTaskQuery().taskId(call.getId()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aThresholdChangedInModelerAppliesToRunningCasesAtTheirNextDecision() throws Exception {
+        api.post("/api/aging-runs", "");
+        ProcessInstance caseOf = caseOf(customer);
+        runNextJob(caseOf);
+        runNextJob(caseOf);
+        runNextJob(caseOf);
+        String original = Files.readString(Path.of("processes/collection/CollectionScheduleDecision.dmn"));
+        // The manager moves the default formal notice from D+45 to D+30 and deploys from Modeler.
+        String changed = original.replace("<outputEntry id=\"OutputEntry_Default3\"><text>45</text>",
+                "<outputEntry id=\"OutputEntry_Default3\"><text>30</text>");
+        assertThat(changed).isNotEqualTo(original);
+        try {
+            assertThat(deployFromModeler(changed).getStatusCode()).isEqualTo(HttpStatus.OK);
+            Task call = tasks.createTaskQuery().processInstanceId(caseOf.getId()).singleResult();
+            tasks.complete(call.getId(), Map.of("callOutcome", "NO_AGREEMENT"));
+            runNextJob(caseOf);
+            runNextJob(caseOf);
+            tasks.complete(tasks.createTaskQuery().processInstanceId(caseOf.getId()).singleResult().getId(),
+                    Map.of("buyerReached", "false", "salesCallNotes", "Messagerie"));
+            runNextJob(caseOf);
+            Job formalNotice = management.createJobQuery().processInstanceId(caseOf.getId()).timers().singleResult();
+            LocalDate dueDate = LocalDate.ofInstant(formalNotice.getDuedate().toInstant(), java.time.ZoneId.of("Europe/Paris"));
+            // The older invoice fell due 20 days ago: D+30 is in 10 days (D+45 would have been in 25).
+            assertThat(dueDate).isEqualTo(LocalDate.now().plusDays(10));
+        } finally {
+            deployFromModeler(original);
+        }
+    }
+
+    /** What Camunda Modeler sends when a manager deploys a file. */
+    private ResponseEntity<String> deployFromModeler(String dmn) {
+        org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+        parts.add("deployment-name", "CollectionScheduleDecision");
+        parts.add("deployment-source", "Camunda Modeler");
+        parts.add("data", new org.springframework.core.io.ByteArrayResource(dmn.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "processes/collection/CollectionScheduleDecision.dmn";
+            }
+        });
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+        return api.as(Api.ADMIN, Api.ADMIN_PASSWORD).postForEntity("/engine-rest/deployment/create",
+                new org.springframework.http.HttpEntity<>(parts, headers), String.class);
     }
 
     private ProcessInstance caseOf(String externalId) {
