@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The daily look at the ledger: a customer with overdue invoices and no open case gets one; one
  * with an open case keeps it, and the invoices that fell due since it opened join it (every step
- * covers all of the customer's overdue invoices).
+ * covers all of the customer's overdue invoices). Invoices falling due soon get their pre-due call
+ * when the pre-collection decision says so.
  */
 @Service
 public class AgingRun {
@@ -23,16 +24,19 @@ public class AgingRun {
     private final InvoiceLedger ledger;
     private final CustomerDirectory customers;
     private final CollectionCases cases;
+    private final PreCollectionCalls preCollectionCalls;
     private final TransactionTemplate transaction;
 
-    AgingRun(InvoiceLedger ledger, CustomerDirectory customers, CollectionCases cases, TransactionTemplate transaction) {
+    AgingRun(InvoiceLedger ledger, CustomerDirectory customers, CollectionCases cases,
+             PreCollectionCalls preCollectionCalls, TransactionTemplate transaction) {
         this.ledger = ledger;
         this.customers = customers;
         this.cases = cases;
+        this.preCollectionCalls = preCollectionCalls;
         this.transaction = transaction;
     }
 
-    public record Result(LocalDate asOf, int customersWithOverdue, int opened, int joined) {
+    public record Result(LocalDate asOf, int customersWithOverdue, int opened, int joined, int preDueCallsScheduled) {
     }
 
     /** Each customer in a transaction of its own, so that one failure does not undo the others. */
@@ -48,9 +52,10 @@ public class AgingRun {
                 joined++;
             }
         }
-        Result result = new Result(asOf, withOverdue.size(), opened, joined);
-        log.info("Aging run of {}: {} customers with overdue invoices, {} cases opened, {} joined by new overdue invoices.",
-                asOf, result.customersWithOverdue(), opened, joined);
+        int calls = preCollectionCalls.schedule(asOf);
+        Result result = new Result(asOf, withOverdue.size(), opened, joined, calls);
+        log.info("Aging run of {}: {} customers with overdue invoices, {} cases opened, {} joined by new overdue invoices, "
+                + "{} pre-due calls scheduled.", asOf, result.customersWithOverdue(), opened, joined, calls);
         return result;
     }
 

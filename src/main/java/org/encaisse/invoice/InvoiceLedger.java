@@ -68,6 +68,16 @@ public class InvoiceLedger {
         return invoices.findOverdue(customerId, asOf, CHASED);
     }
 
+    /** Unpaid invoices falling due after {@code asOf} and at most {@code days} later: candidates for a pre-due call. */
+    public List<Invoice> fallingDue(java.time.LocalDate asOf, int days) {
+        return invoices.findFallingDue(asOf, asOf.plusDays(days), CHASED);
+    }
+
+    /** Whether the collection path still chases the invoice: unpaid, neither disputed nor in a plan or at an agency. */
+    public boolean isChased(Invoice invoice) {
+        return invoice.getOutstandingAmount().signum() > 0 && CHASED.contains(invoice.getStatus());
+    }
+
     /** Customers with at least one invoice that {@link #overdue} would list. */
     public List<Long> customersWithOverdue(java.time.LocalDate asOf) {
         return invoices.findCustomersWithOverdue(asOf, CHASED);

@@ -23,6 +23,12 @@ interface Invoices extends JpaRepository<Invoice, Long> {
     List<Invoice> findOverdue(Long customerId, java.time.LocalDate asOf, Collection<InvoiceStatus> statuses);
 
     @Query("""
+            select i from Invoice i
+            where i.outstandingAmount > 0 and i.dueDate > :after and i.dueDate <= :until and i.status in :statuses
+            order by i.dueDate, i.number""")
+    List<Invoice> findFallingDue(java.time.LocalDate after, java.time.LocalDate until, Collection<InvoiceStatus> statuses);
+
+    @Query("""
             select distinct i.customerId from Invoice i
             where i.outstandingAmount > 0 and i.dueDate < :asOf and i.status in :statuses""")
     List<Long> findCustomersWithOverdue(java.time.LocalDate asOf, Collection<InvoiceStatus> statuses);
