@@ -16,6 +16,7 @@ record CallOutcome(String outcome, LocalDate promisedDate, BigDecimal promisedAm
     static final String CLAIMS_PAID = "CLAIMS_PAID";
     static final String UNREACHABLE = "UNREACHABLE";
     static final String NO_AGREEMENT = "NO_AGREEMENT";
+    static final String DIFFICULTY = "DIFFICULTY";
 
     static CallOutcome of(VariableScope scope) {
         return new CallOutcome(

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 class CheckCallOutcomeListener implements TaskListener {
 
     private static final Set<String> OUTCOMES = Set.of(CallOutcome.PROMISE, CallOutcome.DISPUTE, CallOutcome.CLAIMS_PAID,
-            CallOutcome.UNREACHABLE, CallOutcome.NO_AGREEMENT);
+            CallOutcome.UNREACHABLE, CallOutcome.NO_AGREEMENT, CallOutcome.DIFFICULTY);
 
     private final InvoiceLedger ledger;
     private final CollectionCalendar calendar;
@@ -54,7 +54,7 @@ class CheckCallOutcomeListener implements TaskListener {
                 }
             }
             default -> {
-                // claims paid and no agreement need nothing more
+                // claims paid, no agreement and difficulty need nothing more here
             }
         }
         task.setVariable(CaseVariables.CALLED_BY, actor.of(task));

@@ -61,9 +61,9 @@ public class CollectionCases {
         return LocalDate.parse((String) runtime.getVariable(processInstanceId, CaseVariables.CASE_DUE_DATE));
     }
 
-    /** How many overdue, undisputed invoices the customer still has: zero ends the case. */
+    /** How many overdue invoices the customer still owes, chased or in a plan: zero ends the case. */
     @Transactional(readOnly = true)
     public int overdueInvoices(Long customerId, LocalDate asOf) {
-        return ledger.overdue(customerId, asOf).size();
+        return ledger.overdueIncludingPlans(customerId, asOf).size();
     }
 }

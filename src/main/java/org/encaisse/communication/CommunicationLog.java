@@ -40,12 +40,18 @@ public class CommunicationLog {
      */
     @Transactional
     public Optional<Communication> record(String stepKey, String caseId, Long customerId, CommunicationStep step) {
+        return record(stepKey, caseId, customerId, step, ledger.overdue(customerId, LocalDate.now(clock)));
+    }
+
+    /** The communication of {@code step} about the given invoices (those of a payment plan, say). */
+    @Transactional
+    public Optional<Communication> record(String stepKey, String caseId, Long customerId, CommunicationStep step,
+                                          List<Invoice> overdue) {
         Optional<Communication> earlier = communications.findByStepKey(stepKey);
         if (earlier.isPresent()) {
             return earlier;
         }
         LocalDate today = LocalDate.now(clock);
-        List<Invoice> overdue = ledger.overdue(customerId, today);
         if (overdue.isEmpty()) {
             return Optional.empty();
         }

@@ -13,7 +13,9 @@ public enum CommunicationStep {
     SECOND_REMINDER(1, Channel.EMAIL, "friendly-reminder-2", ContactRole.ACCOUNTS_PAYABLE, ContactRole.PURCHASER, ContactRole.DIRECTOR),
     FIRM_LETTER(2, Channel.REGISTERED_EMAIL, "firm-letter", ContactRole.ACCOUNTS_PAYABLE, ContactRole.DIRECTOR, ContactRole.PURCHASER),
     FORMAL_NOTICE(3, Channel.REGISTERED_LETTER, "formal-notice", ContactRole.DIRECTOR, ContactRole.ACCOUNTS_PAYABLE, ContactRole.PURCHASER),
-    AGENCY_HANDOFF_NOTICE(4, Channel.REGISTERED_LETTER, "agency-handoff-notice", ContactRole.DIRECTOR, ContactRole.ACCOUNTS_PAYABLE, ContactRole.PURCHASER);
+    AGENCY_HANDOFF_NOTICE(4, Channel.REGISTERED_LETTER, "agency-handoff-notice", ContactRole.DIRECTOR, ContactRole.ACCOUNTS_PAYABLE, ContactRole.PURCHASER),
+    PAYMENT_PLAN_AGREEMENT(1, Channel.REGISTERED_EMAIL, "payment-plan-agreement", ContactRole.DIRECTOR, ContactRole.ACCOUNTS_PAYABLE, ContactRole.PURCHASER),
+    MISSED_INSTALLMENT_NOTICE(2, Channel.REGISTERED_EMAIL, "missed-installment-notice", ContactRole.ACCOUNTS_PAYABLE, ContactRole.DIRECTOR, ContactRole.PURCHASER);
 
     public enum Channel { EMAIL, REGISTERED_EMAIL, REGISTERED_LETTER }
 

@@ -85,6 +85,23 @@ public class Invoice {
         }
     }
 
+    /** Covered by a payment plan: reminders stop while the plan is kept. */
+    void putInPlan() {
+        if (status == InvoiceStatus.OPEN || status == InvoiceStatus.PARTIALLY_PAID) {
+            status = InvoiceStatus.IN_PLAN;
+            updatedAt = Instant.now();
+        }
+    }
+
+    /** The plan ended (kept, broken or cancelled): what is still owed is chased again. */
+    void takeOutOfPlan() {
+        if (status == InvoiceStatus.IN_PLAN) {
+            status = InvoiceStatus.OPEN;
+            refreshStatus();
+            updatedAt = Instant.now();
+        }
+    }
+
     /** Reminders leave a disputed invoice alone until the dispute is resolved. */
     void markDisputed() {
         if (status == InvoiceStatus.DISPUTED) {
@@ -138,6 +155,11 @@ public class Invoice {
     }
 
     private void refreshStatus() {
+        // Money settles a plan's or an agency's invoice too; a dispute keeps its status until resolved.
+        if (outstandingAmount.signum() == 0 && (status == InvoiceStatus.IN_PLAN || status == InvoiceStatus.AT_AGENCY)) {
+            status = InvoiceStatus.PAID;
+            return;
+        }
         if (!status.followsPayments()) {
             return;
         }

@@ -78,6 +78,31 @@ public class InvoiceLedger {
         return invoice.getOutstandingAmount().signum() > 0 && CHASED.contains(invoice.getStatus());
     }
 
+    /** Past due and unpaid, whether chased or in a payment plan: the case lasts while any is left. */
+    private static final EnumSet<InvoiceStatus> STILL_OWED =
+            EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.IN_PLAN);
+
+    public List<Invoice> overdueIncludingPlans(Long customerId, java.time.LocalDate asOf) {
+        return invoices.findOverdue(customerId, asOf, STILL_OWED);
+    }
+
+    /** The invoices of a plan, by id. */
+    public List<Invoice> byIds(Collection<Long> ids) {
+        return invoices.findAllById(ids);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void putInPlan(Invoice invoice) {
+        invoice.putInPlan();
+        invoices.save(invoice);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void takeOutOfPlan(Invoice invoice) {
+        invoice.takeOutOfPlan();
+        invoices.save(invoice);
+    }
+
     /** Customers with at least one invoice that {@link #overdue} would list. */
     public List<Long> customersWithOverdue(java.time.LocalDate asOf) {
         return invoices.findCustomersWithOverdue(asOf, CHASED);

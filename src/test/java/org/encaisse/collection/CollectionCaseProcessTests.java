@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -161,6 +163,39 @@ class CollectionCaseProcessTests {
         call("DISPUTE", "disputedInvoice", "FA-1", "disputeCategory", "DELIVERY", "disputeComment", "Palettes manquantes");
         assertThat(caseOf).hasPassed("Task_OpenDispute", "Task_AssessCase").isWaitingAt("Task_SendFirmLetter");
         assertThat(sent).contains("DISPUTE_OPENED");
+    }
+
+    @Test
+    void aDifficultyLeadsToAPaymentPlanAndAKeptPlanCallsAgain() {
+        ProcessInstance caseOf = atCall(openCase("MEDIUM", "PME"));
+        call("DIFFICULTY");
+        assertThat(caseOf).isWaitingAt("CallActivity_PaymentPlan");
+        ProcessInstance plan = calledPlan(caseOf);
+        assertThat(plan.getBusinessKey()).isEqualTo("C0042");
+        complete(task(plan), withVariables("planOutcome", "KEPT"));
+        assertThat(caseOf).hasPassed("Gateway_PlanOutcome").isWaitingAt("Task_CallCustomer");
+    }
+
+    @Test
+    void aBrokenPlanIsPlanBTheFirmLetter() {
+        ProcessInstance caseOf = atCall(openCase("MEDIUM", "PME"));
+        call("DIFFICULTY");
+        complete(task(calledPlan(caseOf)), withVariables("planOutcome", "BROKEN"));
+        assertThat(caseOf).isWaitingAt("Task_SendFirmLetter");
+    }
+
+    /** The plan itself is PaymentPlanProcessTests' subject; here a stand-in returns its outcome. */
+    private static ProcessInstance calledPlan(ProcessInstance caseOf) {
+        return runtimeService().createProcessInstanceQuery().superProcessInstanceId(caseOf.getId()).singleResult();
+    }
+
+    @BeforeEach
+    void planStandIn() {
+        repositoryService().createDeployment().name("plan stand-in")
+                .addModelInstance("PaymentPlanProcess.bpmn", Bpmn.createExecutableProcess("PaymentPlanProcess")
+                        .camundaHistoryTimeToLive(1)
+                        .startEvent().userTask("Task_StandIn").endEvent().done())
+                .deploy();
     }
 
     @Test

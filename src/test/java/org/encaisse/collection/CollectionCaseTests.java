@@ -127,6 +127,40 @@ class CollectionCaseTests {
     }
 
     @Test
+    void aCustomerInDifficultyGetsAPaymentPlanThatStopsTheRemindersUntilPaid() {
+        api.post("/api/aging-runs", "");
+        ProcessInstance caseOf = caseOf(customer);
+        runNextJob(caseOf);
+        runNextJob(caseOf);
+        runNextJob(caseOf);
+        Task call = tasks.createTaskQuery().processInstanceId(caseOf.getId()).singleResult();
+        tasks.complete(call.getId(), Map.of("callOutcome", "DIFFICULTY"));
+        runNextJob(caseOf);
+        ProcessInstance plan = runtime.createProcessInstanceQuery().superProcessInstanceId(caseOf.getId()).singleResult();
+        Task propose = tasks.createTaskQuery().processInstanceId(plan.getId()).singleResult();
+        assertThat(propose.getTaskDefinitionKey()).isEqualTo("Task_ProposePlan");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(propose.getId(),
+                Map.of("installmentCount", 40, "firstInstallmentDate", LocalDate.now().plusDays(10).toString())))
+                .hasMessageContaining("De 2 à 24 échéances");
+        tasks.complete(propose.getId(), Map.of("installmentCount", 3,
+                "firstInstallmentDate", LocalDate.now().plusDays(10).toString()));
+        runNextJob(plan);
+        runNextJob(plan);
+        assertThat(api.get("/api/invoices/" + older).getBody().get("status").asText()).isEqualTo("IN_PLAN");
+        JsonNode sent = api.get("/api/customers/" + customer + "/communications").getBody();
+        JsonNode agreement = sent.get(sent.size() - 1);
+        assertThat(agreement.get("step").asText()).isEqualTo("PAYMENT_PLAN_AGREEMENT");
+        assertThat(agreement.get("totalOutstanding").decimalValue()).isEqualByComparingTo("1500");
+
+        api.post("/api/payments", """
+                {"bankReference": "%s", "date": "%s", "amount": 1500, "customerExternalId": "%s"}"""
+                .formatted(Api.unique("VIR"), LocalDate.now(), customer));
+        runNextJob(caseOf);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(caseOf.getId()).count()).isZero();
+        assertThat(api.get("/api/invoices/" + older).getBody().get("status").asText()).isEqualTo("PAID");
+    }
+
+    @Test
     void aPromiseNeedsAFutureDateAndAnAmount() {
         api.post("/api/aging-runs", "");
         ProcessInstance caseOf = caseOf(customer);
