@@ -32,10 +32,12 @@ class DemoData implements ApplicationRunner {
     private final PaymentRecording paymentRecording;
     private final TransactionTemplate transaction;
     private final AgingRun agingRun;
+    private final DemoCases demoCases;
     private final Clock clock;
 
     DemoData(DemoUsers users, CustomerDirectory directory, CustomerImport customerImport, InvoiceImport invoiceImport,
-             PaymentRecording paymentRecording, TransactionTemplate transaction, AgingRun agingRun, Clock clock) {
+             PaymentRecording paymentRecording, TransactionTemplate transaction, AgingRun agingRun, DemoCases demoCases,
+             Clock clock) {
         this.users = users;
         this.directory = directory;
         this.customerImport = customerImport;
@@ -43,6 +45,7 @@ class DemoData implements ApplicationRunner {
         this.paymentRecording = paymentRecording;
         this.transaction = transaction;
         this.agingRun = agingRun;
+        this.demoCases = demoCases;
         this.clock = clock;
     }
 
@@ -62,7 +65,9 @@ class DemoData implements ApplicationRunner {
         });
         // The daily aging would open the cases at its next run; the demo shows them at once.
         AgingRun.Result cases = agingRun.run(LocalDate.now(clock));
-        log.info("Demo data loaded: {} customers, {} invoices, {} payments; {} collection cases opened.",
-                ledger.customers().size(), ledger.invoices().size(), ledger.payments().size(), cases.opened());
+        int calls = demoCases.bringToCall(LocalDate.now(clock));
+        log.info("Demo data loaded: {} customers, {} invoices, {} payments; {} collection cases opened, {} waiting for "
+                + "a collector's call.", ledger.customers().size(), ledger.invoices().size(), ledger.payments().size(),
+                cases.opened(), calls);
     }
 }

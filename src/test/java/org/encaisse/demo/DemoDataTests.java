@@ -46,6 +46,9 @@ class DemoDataTests {
     @Autowired
     RuntimeService runtime;
 
+    @Autowired
+    org.camunda.bpm.engine.TaskService tasks;
+
     @Test
     void loadsThirtyCustomersWithThreeHundredInvoicesOverEveryAgingBand() {
         assertThat(customers.count()).isEqualTo(30);
@@ -78,6 +81,14 @@ class DemoDataTests {
     void opensTheCollectionCasesAtOnce() {
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("CollectionCaseProcess").count())
                 .isBetween(20L, 30L);
+    }
+
+    @Test
+    void collectorsFindCallsWaitingWithTheirBriefing() {
+        List<org.camunda.bpm.engine.task.Task> calls = tasks.createTaskQuery().taskDefinitionKey("Task_CallCustomer")
+                .taskCandidateGroup("collectors").list();
+        assertThat(calls).hasSizeGreaterThan(10);
+        assertThat((String) tasks.getVariableLocal(calls.get(0).getId(), "briefing")).contains("Factures échues");
     }
 
     @Test
