@@ -3,10 +3,15 @@ package org.encaisse.agency;
 import java.util.List;
 import java.util.Optional;
 
+import org.encaisse.communication.CommunicatedInvoice;
 import org.encaisse.communication.Communication;
 import org.encaisse.communication.CommunicationLog;
 import org.encaisse.communication.CommunicationStep;
+import org.encaisse.customer.Customer;
+import org.encaisse.customer.CustomerDirectory;
+import org.encaisse.input.NotFoundException;
 import org.encaisse.invoice.Invoice;
+import org.encaisse.invoice.InvoiceStatus;
 import org.encaisse.invoice.InvoiceLedger;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,11 +27,61 @@ public class AgencyDesk {
     private final AgencyHandoffs handoffs;
     private final InvoiceLedger ledger;
     private final CommunicationLog communications;
+    private final CustomerDirectory customers;
 
-    AgencyDesk(AgencyHandoffs handoffs, InvoiceLedger ledger, CommunicationLog communications) {
+    AgencyDesk(AgencyHandoffs handoffs, InvoiceLedger ledger, CommunicationLog communications,
+               CustomerDirectory customers) {
         this.handoffs = handoffs;
         this.ledger = ledger;
         this.communications = communications;
+        this.customers = customers;
+    }
+
+    @Transactional
+    public void recordReference(String caseId, String reference) {
+        find(caseId).recordReference(reference);
+    }
+
+    @Transactional
+    public void recordResult(String caseId, java.math.BigDecimal recovered) {
+        find(caseId).close(recovered);
+    }
+
+    /**
+     * What the agency needs under its mandate (R124-4: basis and itemised amount of the claim): the
+     * debtor and its contacts, each invoice handed over, every letter sent and every promise made.
+     */
+    @Transactional(readOnly = true)
+    public CaseFile caseFile(String caseId) {
+        AgencyHandoff handoff = find(caseId);
+        Customer customer = customers.get(handoff.getCustomerId());
+        List<CaseFile.Contact> contacts = customer.getContacts().stream()
+                .map(c -> new CaseFile.Contact(c.getRole().name(), c.getName(), c.getEmail(), c.getPhone())).toList();
+        List<CaseFile.Invoice> invoices = ledger.ofCustomer(customer.getId()).stream()
+                .filter(invoice -> invoice.getStatus() == InvoiceStatus.AT_AGENCY || caseInvoiceIds(caseId).contains(invoice.getId()))
+                .map(i -> new CaseFile.Invoice(i.getNumber(), i.getIssueDate(), i.getDueDate(), i.getAmount(),
+                        i.getOutstandingAmount(), i.getCurrency(), i.getStatus().name()))
+                .toList();
+        List<CaseFile.Letter> letters = communications.ofCustomer(customer.getId()).stream()
+                .map(c -> new CaseFile.Letter(c.getCreatedAt(), c.getStep().name(), c.getLevel(), c.getChannel().name(),
+                        c.getRecipientName(), c.getTotalOutstanding(),
+                        c.getInvoices().stream().map(CommunicatedInvoice::invoiceNumber).toList()))
+                .toList();
+        return new CaseFile(caseId, customer.getExternalId(), customer.getName(), customer.getCompanyId(), contacts,
+                handoff.getAmount(), handoff.getCurrency(), handoff.getHandedOverAt(), handoff.getApprovedBy(),
+                handoff.getAgencyReference(), handoff.getRecoveredAmount(), handoff.getStatus().name(), invoices, letters);
+    }
+
+    private java.util.Set<Long> caseInvoiceIds(String caseId) {
+        return communications.ofCustomer(find(caseId).getCustomerId()).stream()
+                .filter(c -> caseId.equals(c.getCaseId()))
+                .flatMap(c -> c.getInvoices().stream().map(CommunicatedInvoice::invoiceId))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    private AgencyHandoff find(String caseId) {
+        return handoffs.findByCaseId(caseId)
+                .orElseThrow(() -> new NotFoundException("No agency handoff for case '" + caseId + "'."));
     }
 
     @Transactional

@@ -48,6 +48,15 @@ public class AgencyHandoff {
         this.handedOverAt = Instant.now();
     }
 
+    void recordReference(String reference) {
+        this.agencyReference = reference;
+    }
+
+    void close(BigDecimal recovered) {
+        this.recoveredAmount = recovered;
+        this.status = Status.CLOSED;
+    }
+
     public Long getId() {
         return id;
     }

@@ -78,9 +78,9 @@ public class InvoiceLedger {
         return invoice.getOutstandingAmount().signum() > 0 && CHASED.contains(invoice.getStatus());
     }
 
-    /** Past due and unpaid, whether chased or in a payment plan: the case lasts while any is left. */
+    /** Past due and unpaid, whether chased, in a payment plan or at the agency: the case lasts while any is left. */
     private static final EnumSet<InvoiceStatus> STILL_OWED =
-            EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.IN_PLAN);
+            EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.IN_PLAN, InvoiceStatus.AT_AGENCY);
 
     public List<Invoice> overdueIncludingPlans(Long customerId, java.time.LocalDate asOf) {
         return invoices.findOverdue(customerId, asOf, STILL_OWED);

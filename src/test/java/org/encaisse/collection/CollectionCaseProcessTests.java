@@ -34,7 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Tag("process-model")
 @Deployment(resources = {"processes/collection/CollectionCaseProcess.bpmn", "processes/collection/CollectionScheduleDecision.dmn",
         "forms/collection/CallCustomerForm.form", "forms/collection/SalesRepCallForm.form",
-        "forms/collection/DecideAgencyHandoffForm.form"})
+        "forms/collection/DecideAgencyHandoffForm.form", "forms/agency/AgencyReferenceForm.form",
+        "forms/agency/AgencyResultForm.form"})
 class CollectionCaseProcessTests {
 
     @RegisterExtension
@@ -59,6 +60,8 @@ class CollectionCaseProcessTests {
         Mocks.register("assessCaseDelegate", (JavaDelegate) execution ->
                 execution.getProcessInstance().setVariable("overdueInvoices", overdueAfterAssessment));
         Mocks.register("handOverToAgencyDelegate", (JavaDelegate) execution -> sent.add("HANDED_OVER"));
+        Mocks.register("recordAgencyReferenceListener", (TaskListener) task -> sent.add("REFERENCE"));
+        Mocks.register("recordAgencyResultListener", (TaskListener) task -> sent.add("RESULT"));
     }
 
     @AfterEach
@@ -99,8 +102,16 @@ class CollectionCaseProcessTests {
         complete(task(), withVariables("agencyApproved", true, "decisionComment", "Aucune réponse"));
         execute(job());
         execute(job());
+        assertThat(caseOf).isWaitingAt("Task_RecordAgencyReference");
+        assertThat(task()).hasCandidateGroup("managers");
+        complete(task(), withVariables("agencyReference", "AG-2026-118"));
+        execute(job());
+        assertThat(caseOf).isWaitingAt("Task_RecordAgencyResult");
+        complete(task(), withVariables("recoveredAmount", 800.0));
+        execute(job());
         assertThat(caseOf).isEnded().hasPassed("EndEvent_HandedToAgency");
-        assertThat(sent).containsExactly("FIRST_REMINDER", "SECOND_REMINDER", "FIRM_LETTER", "FORMAL_NOTICE", "HANDED_OVER");
+        assertThat(sent).containsExactly("FIRST_REMINDER", "SECOND_REMINDER", "FIRM_LETTER", "FORMAL_NOTICE", "HANDED_OVER",
+                "REFERENCE", "RESULT");
     }
 
     @Test

@@ -99,11 +99,7 @@ class CollectionCaseTests {
 
     @Test
     void theCollectorSeesTheContextAndADisputeTakesItsInvoiceOutOfTheCase() {
-        api.post("/api/aging-runs", "");
-        ProcessInstance caseOf = caseOf(customer);
-        runNextJob(caseOf);
-        runNextJob(caseOf);
-        runNextJob(caseOf);
+        ProcessInstance caseOf = caseAtTheCall();
         Task call = tasks.createTaskQuery().processInstanceId(caseOf.getId()).taskDefinitionKey("Task_CallCustomer")
                 .singleResult();
         assertThat(call).isNotNull();
@@ -128,11 +124,7 @@ class CollectionCaseTests {
 
     @Test
     void aCustomerInDifficultyGetsAPaymentPlanThatStopsTheRemindersUntilPaid() {
-        api.post("/api/aging-runs", "");
-        ProcessInstance caseOf = caseOf(customer);
-        runNextJob(caseOf);
-        runNextJob(caseOf);
-        runNextJob(caseOf);
+        ProcessInstance caseOf = caseAtTheCall();
         Task call = tasks.createTaskQuery().processInstanceId(caseOf.getId()).singleResult();
         tasks.complete(call.getId(), Map.of("callOutcome", "DIFFICULTY"));
         runNextJob(caseOf);
@@ -161,12 +153,67 @@ class CollectionCaseTests {
     }
 
     @Test
-    void aPromiseNeedsAFutureDateAndAnAmount() {
+    void anUnansweredFormalNoticeEndsAtTheAgencyWithItsCaseFile() {
         api.post("/api/aging-runs", "");
         ProcessInstance caseOf = caseOf(customer);
-        runNextJob(caseOf);
-        runNextJob(caseOf);
-        runNextJob(caseOf);
+        completeNextTask(caseOf, Map.of("callOutcome", "NO_AGREEMENT"));
+        completeNextTask(caseOf, Map.of("buyerReached", "false", "salesCallNotes", "Aucune réponse"));
+        completeNextTask(caseOf, Map.of("agencyApproved", true, "decisionComment", "Mise en demeure sans effet"));
+        Task reference = nextTask(caseOf);
+        assertThat(reference.getTaskDefinitionKey()).isEqualTo("Task_RecordAgencyReference");
+        assertThat(api.get("/api/invoices/" + older).getBody().get("status").asText()).isEqualTo("AT_AGENCY");
+
+        JsonNode file = api.get("/api/agency-handoffs/" + caseOf.getId() + "/case-file").getBody();
+        assertThat(file.get("customerExternalId").asText()).isEqualTo(customer);
+        assertThat(file.get("amountHandedOver").decimalValue()).isEqualByComparingTo("1500");
+        assertThat(file.get("invoices")).extracting(i -> i.get("number").asText()).containsExactlyInAnyOrder(older, newer);
+        assertThat(file.get("letters")).extracting(l -> l.get("step").asText())
+                .containsExactly("FIRST_REMINDER", "SECOND_REMINDER", "FIRM_LETTER", "FORMAL_NOTICE", "AGENCY_HANDOFF_NOTICE");
+        assertThat(file.get("contacts")).isNotEmpty();
+
+        tasks.complete(reference.getId(), Map.of("agencyReference", "AG-2026-118"));
+        completeNextTask(caseOf, Map.of("recoveredAmount", 900.0));
+        JsonNode closed = api.get("/api/agency-handoffs/" + caseOf.getId() + "/case-file").getBody();
+        assertThat(closed.get("agencyReference").asText()).isEqualTo("AG-2026-118");
+        assertThat(closed.get("recoveredAmount").decimalValue()).isEqualByComparingTo("900");
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        runJobsUntilTaskOrEnd(caseOf);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(caseOf.getId()).count()).isZero();
+    }
+
+    /** Opens the customer's case through the aging run and lets its two reminders go out. */
+    private ProcessInstance caseAtTheCall() {
+        api.post("/api/aging-runs", "");
+        ProcessInstance caseOf = caseOf(customer);
+        assertThat(nextTask(caseOf).getTaskDefinitionKey()).isEqualTo("Task_CallCustomer");
+        return caseOf;
+    }
+
+    private Task nextTask(ProcessInstance caseOf) {
+        runJobsUntilTaskOrEnd(caseOf);
+        Task task = tasks.createTaskQuery().processInstanceId(caseOf.getId()).singleResult();
+        assertThat(task).as("a task of the case").isNotNull();
+        return task;
+    }
+
+    private void completeNextTask(ProcessInstance caseOf, Map<String, Object> variables) {
+        tasks.complete(nextTask(caseOf).getId(), variables);
+    }
+
+    /** Runs the case's jobs, timers included, as the job executor would over the days, until someone has work. */
+    private void runJobsUntilTaskOrEnd(ProcessInstance caseOf) {
+        for (int i = 0; i < 10 && tasks.createTaskQuery().processInstanceId(caseOf.getId()).count() == 0; i++) {
+            List<Job> jobs = management.createJobQuery().processInstanceId(caseOf.getId()).orderByJobDuedate().asc().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            management.executeJob(jobs.get(0).getId());
+        }
+    }
+
+    @Test
+    void aPromiseNeedsAFutureDateAndAnAmount() {
+        ProcessInstance caseOf = caseAtTheCall();
         Task call = tasks.createTaskQuery().processInstanceId(caseOf.getId()).singleResult();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(call.getId(),
                         Map.of("callOutcome", "PROMISE", "promisedDate", LocalDate.now().minusDays(1).toString(),
@@ -178,11 +225,7 @@ class CollectionCaseTests {
 
     @Test
     void aThresholdChangedInModelerAppliesToRunningCasesAtTheirNextDecision() throws Exception {
-        api.post("/api/aging-runs", "");
-        ProcessInstance caseOf = caseOf(customer);
-        runNextJob(caseOf);
-        runNextJob(caseOf);
-        runNextJob(caseOf);
+        ProcessInstance caseOf = caseAtTheCall();
         String original = Files.readString(Path.of("processes/collection/CollectionScheduleDecision.dmn"));
         // The manager moves the default formal notice from D+45 to D+30 and deploys from Modeler.
         String changed = original.replace("<outputEntry id=\"OutputEntry_Default3\"><text>45</text>",

@@ -1,0 +1,27 @@
+package org.encaisse.agency;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The file a collection agency receives with its mandate. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CaseFile(String caseId, String customerExternalId, String customerName, String companyId,
+                       List<Contact> contacts, BigDecimal amountHandedOver, String currency, Instant handedOverAt,
+                       String approvedBy, String agencyReference, BigDecimal recoveredAmount, String status,
+                       List<Invoice> invoices, List<Letter> letters) {
+
+    public record Contact(String role, String name, String email, String phone) {
+    }
+
+    public record Invoice(String number, LocalDate issueDate, LocalDate dueDate, BigDecimal amount,
+                          BigDecimal outstanding, String currency, String status) {
+    }
+
+    public record Letter(Instant recordedAt, String step, int level, String channel, String recipient,
+                         BigDecimal totalOutstanding, List<String> invoiceNumbers) {
+    }
+}
