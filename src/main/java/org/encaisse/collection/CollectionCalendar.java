@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +15,9 @@ import org.springframework.stereotype.Component;
  * The dates of the collection path's timers, used from the BPMN as {@code ${collectionCalendar...}}.
  * Letters go out in the morning of the creditor's time zone; a step is never scheduled sooner than
  * the minimum gap after the previous one, so a case opened long after the due date does not send
- * its reminders back to back. Reads the engine's clock, which tests move.
+ * its reminders back to back. With {@code ENCAISSE_CALENDAR_BUSINESS_DAYS=true} a date that falls on
+ * a weekend or a French public holiday moves to the next business day. Reads the engine's clock,
+ * which tests move.
  */
 @Component("collectionCalendar")
 public class CollectionCalendar {
@@ -22,9 +25,17 @@ public class CollectionCalendar {
     private static final LocalTime MORNING = LocalTime.of(8, 0);
 
     private final ZoneId zone;
+    private final boolean businessDays;
 
-    CollectionCalendar(@Value("${encaisse.time-zone:Europe/Paris}") String zone) {
+    @Autowired
+    CollectionCalendar(@Value("${encaisse.time-zone:Europe/Paris}") String zone,
+                       @Value("${encaisse.calendar.business-days:false}") boolean businessDays) {
         this.zone = ZoneId.of(zone);
+        this.businessDays = businessDays;
+    }
+
+    CollectionCalendar(String zone) {
+        this(zone, false);
     }
 
     /** {@code days} after the case's due date, but at least {@code minimumGapDays} from now. */
@@ -46,7 +57,8 @@ public class CollectionCalendar {
 
     /** {@code days} from now, e.g. a task's due date or a deadline after a notice. */
     public Date daysFromNow(Number days) {
-        return Date.from(now().plusDays(days.longValue()).toInstant());
+        ZonedDateTime then = now().plusDays(days.longValue());
+        return Date.from(then.with(workingDay(then.toLocalDate())).toInstant());
     }
 
     LocalDate today() {
@@ -58,6 +70,14 @@ public class CollectionCalendar {
     }
 
     private ZonedDateTime morningOf(LocalDate date) {
-        return date.atTime(MORNING).atZone(zone);
+        return workingDay(date).atTime(MORNING).atZone(zone);
+    }
+
+    private LocalDate workingDay(LocalDate date) {
+        LocalDate day = date;
+        while (businessDays && !FrenchPublicHolidays.isBusinessDay(day)) {
+            day = day.plusDays(1);
+        }
+        return day;
     }
 }

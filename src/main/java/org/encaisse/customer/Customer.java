@@ -89,6 +89,16 @@ public class Customer {
         return changed;
     }
 
+    /** @return whether this changed the flag */
+    boolean blockDeliveries(boolean blocked) {
+        if (deliveryBlocked == blocked) {
+            return false;
+        }
+        deliveryBlocked = blocked;
+        updatedAt = Instant.now();
+        return true;
+    }
+
     private CustomerDetails details() {
         return new CustomerDetails(name, companyId, segment, riskRating, creditLimit, salesRep, language);
     }

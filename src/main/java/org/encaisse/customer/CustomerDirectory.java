@@ -57,6 +57,13 @@ public class CustomerDirectory {
         customers.lockById(id).orElseThrow(() -> new NotFoundException("No customer with id " + id + "."));
     }
 
+    /** The credit manager's delivery block: sales and logistics ship nothing more until it is lifted. */
+    @Transactional
+    public void blockDeliveries(Long id, boolean blocked) {
+        customers.findById(id).orElseThrow(() -> new NotFoundException("No customer with id " + id + "."))
+                .blockDeliveries(blocked);
+    }
+
     public long count() {
         return customers.count();
     }

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = {"processes/collection/CollectionCaseProcess.bpmn", "processes/collection/CollectionScheduleDecision.dmn",
         "forms/collection/CallCustomerForm.form", "forms/collection/SalesRepCallForm.form",
         "forms/collection/DecideAgencyHandoffForm.form", "forms/agency/AgencyReferenceForm.form",
-        "forms/agency/AgencyResultForm.form"})
+        "forms/agency/AgencyResultForm.form", "forms/collection/DecideDeliveryBlockForm.form"})
 class CollectionCaseProcessTests {
 
     @RegisterExtension
@@ -59,6 +59,8 @@ class CollectionCaseProcessTests {
         Mocks.register("openDisputeFromCallDelegate", (JavaDelegate) execution -> sent.add("DISPUTE_OPENED"));
         Mocks.register("assessCaseDelegate", (JavaDelegate) execution ->
                 execution.getProcessInstance().setVariable("overdueInvoices", overdueAfterAssessment));
+        Mocks.register("blockDeliveriesDelegate", (JavaDelegate) execution -> sent.add("BLOCKED"));
+        Mocks.register("liftDeliveryBlockDelegate", (JavaDelegate) execution -> sent.add("LIFTED"));
         Mocks.register("handOverToAgencyDelegate", (JavaDelegate) execution -> sent.add("HANDED_OVER"));
         Mocks.register("recordAgencyReferenceListener", (TaskListener) task -> sent.add("REFERENCE"));
         Mocks.register("recordAgencyResultListener", (TaskListener) task -> sent.add("RESULT"));
@@ -92,7 +94,11 @@ class CollectionCaseProcessTests {
         assertThat(task()).hasCandidateGroup("sales");
         complete(task(), withVariables("buyerReached", "false", "salesCallNotes", "Pas de réponse"));
         execute(job());
-        assertThat(caseOf).isWaitingAt("Event_FormalNoticeDue");
+        assertThat(caseOf).isWaitingAt("Task_DecideDeliveryBlock");
+        assertThat(task()).hasCandidateGroup("managers");
+        complete(task(), withVariables("blockDeliveries", true, "blockComment", "Encours trop élevé"));
+        execute(job());
+        assertThat(caseOf).hasPassed("Task_BlockDeliveries").isWaitingAt("Event_FormalNoticeDue");
         execute(job());
         execute(job());
         assertThat(caseOf).isWaitingAt("Event_NoticeDeadlinePassed");
@@ -110,8 +116,8 @@ class CollectionCaseProcessTests {
         complete(task(), withVariables("recoveredAmount", 800.0));
         execute(job());
         assertThat(caseOf).isEnded().hasPassed("EndEvent_HandedToAgency");
-        assertThat(sent).containsExactly("FIRST_REMINDER", "SECOND_REMINDER", "FIRM_LETTER", "FORMAL_NOTICE", "HANDED_OVER",
-                "REFERENCE", "RESULT");
+        assertThat(sent).containsExactly("FIRST_REMINDER", "SECOND_REMINDER", "FIRM_LETTER", "BLOCKED", "FORMAL_NOTICE",
+                "HANDED_OVER", "REFERENCE", "RESULT");
     }
 
     @Test
@@ -121,6 +127,9 @@ class CollectionCaseProcessTests {
         execute(job());
         complete(task(), withVariables("buyerReached", "true", "salesCallNotes", "Rappellera"));
         execute(job());
+        complete(task(), withVariables("blockDeliveries", false, "blockComment", "Client stratégique"));
+        execute(job());
+        assertThat(caseOf).hasNotPassed("Task_BlockDeliveries");
         execute(job());
         execute(job());
         execute(job());
@@ -216,7 +225,7 @@ class CollectionCaseProcessTests {
         runtimeService().createMessageCorrelation("Msg_PaymentReceived").processInstanceBusinessKey("C0042").correlateAll();
         assertThat(caseOf).isWaitingAt("Task_ReassessCase", "Task_CallCustomer");
         execute(job());
-        assertThat(caseOf).isEnded().hasPassed("EndEvent_BalanceSettled").hasNotPassed("Task_SendFirmLetter");
+        assertThat(caseOf).isEnded().hasPassed("Task_LiftDeliveryBlock", "EndEvent_BalanceSettled").hasNotPassed("Task_SendFirmLetter");
     }
 
     @Test

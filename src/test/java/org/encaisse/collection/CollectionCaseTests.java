@@ -158,7 +158,11 @@ class CollectionCaseTests {
         ProcessInstance caseOf = caseOf(customer);
         completeNextTask(caseOf, Map.of("callOutcome", "NO_AGREEMENT"));
         completeNextTask(caseOf, Map.of("buyerReached", "false", "salesCallNotes", "Aucune réponse"));
-        completeNextTask(caseOf, Map.of("agencyApproved", true, "decisionComment", "Mise en demeure sans effet"));
+        completeNextTask(caseOf, Map.of("blockDeliveries", true, "blockComment", "Encours trop élevé"));
+        Task decide = nextTask(caseOf);
+        assertThat(decide.getTaskDefinitionKey()).isEqualTo("Task_DecideAgencyHandoff");
+        assertThat(api.get("/api/customers/" + customer).getBody().get("deliveryBlocked").asBoolean()).isTrue();
+        tasks.complete(decide.getId(), Map.of("agencyApproved", true, "decisionComment", "Mise en demeure sans effet"));
         Task reference = nextTask(caseOf);
         assertThat(reference.getTaskDefinitionKey()).isEqualTo("Task_RecordAgencyReference");
         assertThat(api.get("/api/invoices/" + older).getBody().get("status").asText()).isEqualTo("AT_AGENCY");
@@ -239,6 +243,9 @@ class CollectionCaseTests {
             runNextJob(caseOf);
             tasks.complete(tasks.createTaskQuery().processInstanceId(caseOf.getId()).singleResult().getId(),
                     Map.of("buyerReached", "false", "salesCallNotes", "Messagerie"));
+            runNextJob(caseOf);
+            tasks.complete(tasks.createTaskQuery().processInstanceId(caseOf.getId()).singleResult().getId(),
+                    Map.of("blockDeliveries", false, "blockComment", "Pas encore"));
             runNextJob(caseOf);
             Job formalNotice = management.createJobQuery().processInstanceId(caseOf.getId()).timers().singleResult();
             LocalDate dueDate = LocalDate.ofInstant(formalNotice.getDuedate().toInstant(), java.time.ZoneId.of("Europe/Paris"));
