@@ -28,13 +28,18 @@ public class AgencyDesk {
     private final InvoiceLedger ledger;
     private final CommunicationLog communications;
     private final CustomerDirectory customers;
+    private final org.encaisse.dispute.DisputeDesk disputes;
+    private final org.encaisse.collection.PromiseBook promises;
 
     AgencyDesk(AgencyHandoffs handoffs, InvoiceLedger ledger, CommunicationLog communications,
-               CustomerDirectory customers) {
+               CustomerDirectory customers, org.encaisse.dispute.DisputeDesk disputes,
+               org.encaisse.collection.PromiseBook promises) {
         this.handoffs = handoffs;
         this.ledger = ledger;
         this.communications = communications;
         this.customers = customers;
+        this.disputes = disputes;
+        this.promises = promises;
     }
 
     @Transactional
@@ -49,7 +54,8 @@ public class AgencyDesk {
 
     /**
      * What the agency needs under its mandate (R124-4: basis and itemised amount of the claim): the
-     * debtor and its contacts, each invoice handed over, every letter sent and every promise made.
+     * debtor and its contacts, each invoice handed over, every letter sent, every objection the
+     * debtor raised and every promise it made.
      */
     @Transactional(readOnly = true)
     public CaseFile caseFile(String caseId) {
@@ -67,9 +73,17 @@ public class AgencyDesk {
                         c.getRecipientName(), c.getTotalOutstanding(),
                         c.getInvoices().stream().map(CommunicatedInvoice::invoiceNumber).toList()))
                 .toList();
+        java.util.Map<Long, String> numbers = ledger.ofCustomer(customer.getId()).stream()
+                .collect(java.util.stream.Collectors.toMap(Invoice::getId, Invoice::getNumber));
+        List<org.encaisse.dispute.DisputeView> raised = disputes.ofInvoices(numbers.keySet(), numbers);
+        List<CaseFile.Promise> promised = promises.ofCustomer(customer.getId()).stream()
+                .map(p -> new CaseFile.Promise(p.getPromisedDate(), p.getAmount(), p.getCurrency(), p.getStatus().name(),
+                        p.getRecordedBy(), p.getRecordedAt()))
+                .toList();
         return new CaseFile(caseId, customer.getExternalId(), customer.getName(), customer.getCompanyId(), contacts,
                 handoff.getAmount(), handoff.getCurrency(), handoff.getHandedOverAt(), handoff.getApprovedBy(),
-                handoff.getAgencyReference(), handoff.getRecoveredAmount(), handoff.getStatus().name(), invoices, letters);
+                handoff.getAgencyReference(), handoff.getRecoveredAmount(), handoff.getStatus().name(), invoices, letters,
+                raised, promised);
     }
 
     private java.util.Set<Long> caseInvoiceIds(String caseId) {

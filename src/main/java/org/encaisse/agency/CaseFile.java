@@ -6,13 +6,19 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.encaisse.dispute.DisputeView;
 
 /** The file a collection agency receives with its mandate. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseFile(String caseId, String customerExternalId, String customerName, String companyId,
                        List<Contact> contacts, BigDecimal amountHandedOver, String currency, Instant handedOverAt,
                        String approvedBy, String agencyReference, BigDecimal recoveredAmount, String status,
-                       List<Invoice> invoices, List<Letter> letters) {
+                       List<Invoice> invoices, List<Letter> letters, List<DisputeView> disputes,
+                       List<Promise> promises) {
+
+    public record Promise(LocalDate promisedDate, BigDecimal amount, String currency, String status, String recordedBy,
+                          Instant recordedAt) {
+    }
 
     public record Contact(String role, String name, String email, String phone) {
     }

@@ -2,6 +2,8 @@ package org.encaisse.collection;
 
 import java.time.LocalDate;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.encaisse.customer.Customer;
 import org.encaisse.customer.CustomerDirectory;
 import org.encaisse.invoice.InvoiceLedger;
@@ -25,18 +27,25 @@ public class AgingRun {
     private final CustomerDirectory customers;
     private final CollectionCases cases;
     private final PreCollectionCalls preCollectionCalls;
+    private final ManagementService management;
     private final TransactionTemplate transaction;
 
     AgingRun(InvoiceLedger ledger, CustomerDirectory customers, CollectionCases cases,
-             PreCollectionCalls preCollectionCalls, TransactionTemplate transaction) {
+             PreCollectionCalls preCollectionCalls, ManagementService management, TransactionTemplate transaction) {
         this.ledger = ledger;
         this.customers = customers;
         this.cases = cases;
         this.preCollectionCalls = preCollectionCalls;
+        this.management = management;
         this.transaction = transaction;
     }
 
-    public record Result(LocalDate asOf, int customersWithOverdue, int opened, int joined, int preDueCallsScheduled) {
+    /**
+     * {@code advanced}: open cases whose next step (a reminder, a letter, a deadline) fell due by now,
+     * which the job executor carries out at once.
+     */
+    public record Result(LocalDate asOf, int customersWithOverdue, int opened, int joined, long advanced,
+                         int preDueCallsScheduled) {
     }
 
     /** Each customer in a transaction of its own, so that one failure does not undo the others. */
@@ -53,9 +62,12 @@ public class AgingRun {
             }
         }
         int calls = preCollectionCalls.schedule(asOf);
-        Result result = new Result(asOf, withOverdue.size(), opened, joined, calls);
+        long advanced = management.createJobQuery().processDefinitionKey(CaseVariables.PROCESS).timers()
+                .duedateLowerThan(ClockUtil.getCurrentTime()).count();
+        Result result = new Result(asOf, withOverdue.size(), opened, joined, advanced, calls);
         log.info("Aging run of {}: {} customers with overdue invoices, {} cases opened, {} joined by new overdue invoices, "
-                + "{} pre-due calls scheduled.", asOf, result.customersWithOverdue(), opened, joined, calls);
+                + "{} advancing, {} pre-due calls scheduled.", asOf, result.customersWithOverdue(), opened, joined,
+                advanced, calls);
         return result;
     }
 

@@ -43,6 +43,14 @@ public enum CommunicationStep {
         return template;
     }
 
+    /**
+     * From level 2 on a letter claims the statutory late-payment penalties: interest from the day
+     * after the due date and the 40 EUR fixed compensation per invoice (Code de commerce L441-10, D441-5).
+     */
+    public boolean claimsLatePaymentPenalties() {
+        return level >= 2;
+    }
+
     /** Contact roles in the order they are tried. */
     public List<ContactRole> recipients() {
         return recipients;

@@ -125,6 +125,14 @@ public class DisputeDesk {
         return view(dispute, invoiceOf(dispute).getNumber(), instance == null ? null : instance.getId());
     }
 
+    /** Every dispute, open or resolved, raised on these invoices, oldest first. */
+    @Transactional(readOnly = true)
+    public java.util.List<DisputeView> ofInvoices(java.util.Collection<Long> invoiceIds, java.util.Map<Long, String> numbers) {
+        return disputes.findByInvoiceIdInOrderByOpenedAt(invoiceIds).stream()
+                .map(dispute -> view(dispute, numbers.get(dispute.getInvoiceId()), null))
+                .toList();
+    }
+
     private static DisputeResolution resolutionOf(String resolution) {
         try {
             return DisputeResolution.valueOf(resolution);

@@ -66,8 +66,9 @@ class CollectionCaseTests {
         assertThat(run.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(run.getBody().get("opened").asInt()).isPositive();
         ProcessInstance caseOf = caseOf(customer);
-        assertThat(api.post("/api/aging-runs", "").getBody().get("opened").asInt()).as("second run opens nothing new")
-                .isZero();
+        JsonNode second = api.post("/api/aging-runs", "").getBody();
+        assertThat(second.get("opened").asInt()).as("second run opens nothing new").isZero();
+        assertThat(second.has("advanced")).isTrue();
 
         runNextJob(caseOf);
         JsonNode sent = api.get("/api/customers/" + customer + "/communications").getBody();
@@ -103,6 +104,7 @@ class CollectionCaseTests {
         Task call = tasks.createTaskQuery().processInstanceId(caseOf.getId()).taskDefinitionKey("Task_CallCustomer")
                 .singleResult();
         assertThat(call).isNotNull();
+        assertThat(call.getDueDate()).isAfter(call.getFollowUpDate());
         String briefing = (String) tasks.getVariableLocal(call.getId(), "briefing");
         assertThat(briefing).contains("Compta", older, newer, "FIRST_REMINDER", "SECOND_REMINDER");
 
@@ -119,6 +121,8 @@ class CollectionCaseTests {
         JsonNode sent = api.get("/api/customers/" + customer + "/communications").getBody();
         JsonNode firmLetter = sent.get(sent.size() - 1);
         assertThat(firmLetter.get("step").asText()).isEqualTo("FIRM_LETTER");
+        assertThat(firmLetter.get("claimsLatePaymentPenalties").asBoolean()).isTrue();
+        assertThat(sent.get(0).get("claimsLatePaymentPenalties").asBoolean()).as("a friendly reminder claims none").isFalse();
         assertThat(firmLetter.get("invoices")).extracting(i -> i.get("invoiceNumber").asText()).containsExactly(older);
     }
 
@@ -154,6 +158,7 @@ class CollectionCaseTests {
 
     @Test
     void anUnansweredFormalNoticeEndsAtTheAgencyWithItsCaseFile() {
+        api.post("/api/disputes", "{\"invoiceNumber\": \"%s\", \"category\": \"QUALITY\"}".formatted(newer));
         api.post("/api/aging-runs", "");
         ProcessInstance caseOf = caseOf(customer);
         completeNextTask(caseOf, Map.of("callOutcome", "NO_AGREEMENT"));
@@ -169,11 +174,14 @@ class CollectionCaseTests {
 
         JsonNode file = api.get("/api/agency-handoffs/" + caseOf.getId() + "/case-file").getBody();
         assertThat(file.get("customerExternalId").asText()).isEqualTo(customer);
-        assertThat(file.get("amountHandedOver").decimalValue()).isEqualByComparingTo("1500");
-        assertThat(file.get("invoices")).extracting(i -> i.get("number").asText()).containsExactlyInAnyOrder(older, newer);
+        assertThat(file.get("amountHandedOver").decimalValue()).isEqualByComparingTo("1200");
+        assertThat(file.get("invoices")).extracting(i -> i.get("number").asText()).containsExactly(older);
         assertThat(file.get("letters")).extracting(l -> l.get("step").asText())
                 .containsExactly("FIRST_REMINDER", "SECOND_REMINDER", "FIRM_LETTER", "FORMAL_NOTICE", "AGENCY_HANDOFF_NOTICE");
         assertThat(file.get("contacts")).isNotEmpty();
+        assertThat(file.get("disputes")).extracting(d -> d.get("invoiceNumber").asText() + "/" + d.get("category").asText())
+                .containsExactly(newer + "/QUALITY");
+        assertThat(file.get("promises")).isEmpty();
 
         tasks.complete(reference.getId(), Map.of("agencyReference", "AG-2026-118"));
         completeNextTask(caseOf, Map.of("recoveredAmount", 900.0));
