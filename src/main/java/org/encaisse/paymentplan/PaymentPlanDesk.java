@@ -108,6 +108,22 @@ public class PaymentPlanDesk {
         plan.end(kept);
     }
 
+    /**
+     * The case ended because everything owed was paid: a running plan was kept, a plan still
+     * awaiting approval has no more object.
+     */
+    @Transactional
+    public void closeForSettledCase(String caseId) {
+        for (PaymentPlan plan : plans.findByCaseIdAndStatusIn(caseId,
+                java.util.List.of(PaymentPlan.Status.PROPOSED, PaymentPlan.Status.ACTIVE))) {
+            if (plan.getStatus() == PaymentPlan.Status.ACTIVE) {
+                end(plan.getId(), true);
+            } else {
+                plan.reject();
+            }
+        }
+    }
+
     @Transactional(readOnly = true)
     public PaymentPlan get(Long planId) {
         return find(planId);

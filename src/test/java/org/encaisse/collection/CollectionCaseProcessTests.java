@@ -61,6 +61,7 @@ class CollectionCaseProcessTests {
                 execution.getProcessInstance().setVariable("overdueInvoices", overdueAfterAssessment));
         Mocks.register("blockDeliveriesDelegate", (JavaDelegate) execution -> sent.add("BLOCKED"));
         Mocks.register("liftDeliveryBlockDelegate", (JavaDelegate) execution -> sent.add("LIFTED"));
+        Mocks.register("closeSettledPlansDelegate", (JavaDelegate) execution -> sent.add("PLANS_CLOSED"));
         Mocks.register("handOverToAgencyDelegate", (JavaDelegate) execution -> sent.add("HANDED_OVER"));
         Mocks.register("recordAgencyReferenceListener", (TaskListener) task -> sent.add("REFERENCE"));
         Mocks.register("recordAgencyResultListener", (TaskListener) task -> sent.add("RESULT"));
@@ -225,7 +226,8 @@ class CollectionCaseProcessTests {
         runtimeService().createMessageCorrelation("Msg_PaymentReceived").processInstanceBusinessKey("C0042").correlateAll();
         assertThat(caseOf).isWaitingAt("Task_ReassessCase", "Task_CallCustomer");
         execute(job());
-        assertThat(caseOf).isEnded().hasPassed("Task_LiftDeliveryBlock", "EndEvent_BalanceSettled").hasNotPassed("Task_SendFirmLetter");
+        assertThat(caseOf).isEnded().hasPassed("Task_LiftDeliveryBlock", "Task_CloseSettledPlans", "EndEvent_BalanceSettled")
+                .hasNotPassed("Task_SendFirmLetter");
     }
 
     @Test

@@ -47,6 +47,9 @@ class CollectionCaseTests {
     @Autowired
     IdentityService identity;
 
+    @Autowired
+    org.encaisse.paymentplan.PaymentPlanDesk plans;
+
     String customer;
     String older;
     String newer;
@@ -154,6 +157,9 @@ class CollectionCaseTests {
         runNextJob(caseOf);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(caseOf.getId()).count()).isZero();
         assertThat(api.get("/api/invoices/" + older).getBody().get("status").asText()).isEqualTo("PAID");
+        Long planId = (Long) history.createHistoricVariableInstanceQuery().processInstanceId(plan.getId())
+                .variableName("planId").singleResult().getValue();
+        assertThat(plans.get(planId).getStatus().name()).as("the plan the payment interrupted").isEqualTo("KEPT");
     }
 
     @Test
