@@ -32,5 +32,4 @@ class CustomerController {
         Upload upload = Upload.of(file, "customers.csv");
         return customerImport.importCsv(upload.name(), upload.content());
     }
-
 }

@@ -23,6 +23,13 @@ public class InvoiceLedger {
     private static final EnumSet<InvoiceStatus> PAYABLE_ON_ACCOUNT =
             EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.IN_PLAN, InvoiceStatus.AT_AGENCY);
 
+    /** Invoices the collection path chases: past due, unpaid, neither disputed nor in a plan or at an agency. */
+    private static final EnumSet<InvoiceStatus> CHASED = EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID);
+
+    /** Past due and unpaid, whether chased, in a payment plan or at the agency: the case lasts while any is left. */
+    private static final EnumSet<InvoiceStatus> STILL_OWED =
+            EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.IN_PLAN, InvoiceStatus.AT_AGENCY);
+
     private final Invoices invoices;
 
     InvoiceLedger(Invoices invoices) {
@@ -60,9 +67,6 @@ public class InvoiceLedger {
         return invoices.findByCustomerIdOrderByDueDateAscIssueDateAscNumberAsc(customerId);
     }
 
-    /** Invoices the collection path chases: past due, unpaid, neither disputed nor in a plan or at an agency. */
-    private static final EnumSet<InvoiceStatus> CHASED = EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID);
-
     /** What a reminder on {@code asOf} covers, oldest due date first. */
     public List<Invoice> overdue(Long customerId, java.time.LocalDate asOf) {
         return invoices.findOverdue(customerId, asOf, CHASED);
@@ -77,10 +81,6 @@ public class InvoiceLedger {
     public boolean isChased(Invoice invoice) {
         return invoice.getOutstandingAmount().signum() > 0 && CHASED.contains(invoice.getStatus());
     }
-
-    /** Past due and unpaid, whether chased, in a payment plan or at the agency: the case lasts while any is left. */
-    private static final EnumSet<InvoiceStatus> STILL_OWED =
-            EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.IN_PLAN, InvoiceStatus.AT_AGENCY);
 
     public List<Invoice> overdueIncludingPlans(Long customerId, java.time.LocalDate asOf) {
         return invoices.findOverdue(customerId, asOf, STILL_OWED);
