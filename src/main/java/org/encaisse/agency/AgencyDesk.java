@@ -61,19 +61,26 @@ public class AgencyDesk {
     public CaseFile caseFile(String caseId) {
         AgencyHandoff handoff = find(caseId);
         Customer customer = customers.get(handoff.getCustomerId());
+        List<Invoice> ledgerOfCustomer = ledger.ofCustomer(customer.getId());
+        List<Communication> sent = communications.ofCustomer(customer.getId());
+        // The invoices this case chased: those its letters listed, and those still at the agency.
+        java.util.Set<Long> chasedByCase = sent.stream()
+                .filter(c -> caseId.equals(c.getCaseId()))
+                .flatMap(c -> c.getInvoices().stream().map(CommunicatedInvoice::invoiceId))
+                .collect(java.util.stream.Collectors.toSet());
         List<CaseFile.Contact> contacts = customer.getContacts().stream()
                 .map(c -> new CaseFile.Contact(c.getRole().name(), c.getName(), c.getEmail(), c.getPhone())).toList();
-        List<CaseFile.Invoice> invoices = ledger.ofCustomer(customer.getId()).stream()
-                .filter(invoice -> invoice.getStatus() == InvoiceStatus.AT_AGENCY || caseInvoiceIds(caseId).contains(invoice.getId()))
+        List<CaseFile.Invoice> invoices = ledgerOfCustomer.stream()
+                .filter(invoice -> invoice.getStatus() == InvoiceStatus.AT_AGENCY || chasedByCase.contains(invoice.getId()))
                 .map(i -> new CaseFile.Invoice(i.getNumber(), i.getIssueDate(), i.getDueDate(), i.getAmount(),
                         i.getOutstandingAmount(), i.getCurrency(), i.getStatus().name()))
                 .toList();
-        List<CaseFile.Letter> letters = communications.ofCustomer(customer.getId()).stream()
+        List<CaseFile.Letter> letters = sent.stream()
                 .map(c -> new CaseFile.Letter(c.getCreatedAt(), c.getStep().name(), c.getLevel(), c.getChannel().name(),
                         c.getRecipientName(), c.getTotalOutstanding(),
                         c.getInvoices().stream().map(CommunicatedInvoice::invoiceNumber).toList()))
                 .toList();
-        java.util.Map<Long, String> numbers = ledger.ofCustomer(customer.getId()).stream()
+        java.util.Map<Long, String> numbers = ledgerOfCustomer.stream()
                 .collect(java.util.stream.Collectors.toMap(Invoice::getId, Invoice::getNumber));
         List<org.encaisse.dispute.DisputeView> raised = disputes.ofInvoices(numbers.keySet(), numbers);
         List<CaseFile.Promise> promised = promises.ofCustomer(customer.getId()).stream()
@@ -84,13 +91,6 @@ public class AgencyDesk {
                 handoff.getAmount(), handoff.getCurrency(), handoff.getHandedOverAt(), handoff.getApprovedBy(),
                 handoff.getAgencyReference(), handoff.getRecoveredAmount(), handoff.getStatus().name(), invoices, letters,
                 raised, promised);
-    }
-
-    private java.util.Set<Long> caseInvoiceIds(String caseId) {
-        return communications.ofCustomer(find(caseId).getCustomerId()).stream()
-                .filter(c -> caseId.equals(c.getCaseId()))
-                .flatMap(c -> c.getInvoices().stream().map(CommunicatedInvoice::invoiceId))
-                .collect(java.util.stream.Collectors.toSet());
     }
 
     private AgencyHandoff find(String caseId) {

@@ -2,7 +2,6 @@ package org.encaisse.collection;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -32,14 +31,16 @@ public class CallBriefing {
     private final PaymentHistory payments;
     private final CommunicationLog communications;
     private final PromiseBook promises;
+    private final java.time.Clock clock;
 
     CallBriefing(CustomerDirectory customers, InvoiceLedger ledger, PaymentHistory payments,
-                 CommunicationLog communications, PromiseBook promises) {
+                 CommunicationLog communications, PromiseBook promises, java.time.Clock clock) {
         this.customers = customers;
         this.ledger = ledger;
         this.payments = payments;
         this.communications = communications;
         this.promises = promises;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -69,7 +70,7 @@ public class CallBriefing {
         List<Communication> sent = communications.ofCustomer(customerId);
         text.append("\nRelances envoyées / Reminders sent:\n");
         sent.stream().skip(Math.max(0, sent.size() - RECENT)).forEach(communication -> text.append("- ")
-                .append(communication.getCreatedAt().atZone(ZoneId.systemDefault()).toLocalDate().format(FRENCH_DATE))
+                .append(communication.getCreatedAt().atZone(clock.getZone()).toLocalDate().format(FRENCH_DATE))
                 .append(", ").append(communication.getStep()).append(" (niveau ").append(communication.getLevel())
                 .append("), ").append(orDash(communication.getRecipientName())).append('\n'));
         if (sent.isEmpty()) {

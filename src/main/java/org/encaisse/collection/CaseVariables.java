@@ -24,6 +24,8 @@ final class CaseVariables {
     static final String DISPUTE_COMMENT = "disputeComment";
     static final String RETRY_DATE = "retryDate";
     static final String CALLED_BY = "calledBy";
+    /** When the call's outcome was entered (ISO instant): a promise counts payments from then on. */
+    static final String CALLED_AT = "calledAt";
 
     static final String PROMISE_ID = "promiseId";
     static final String PROMISE_KEPT = "promiseKept";

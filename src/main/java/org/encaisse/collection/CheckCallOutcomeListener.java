@@ -58,6 +58,7 @@ class CheckCallOutcomeListener implements TaskListener {
             }
         }
         task.setVariable(CaseVariables.CALLED_BY, actor.of(task));
+        task.setVariable(CaseVariables.CALLED_AT, org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().toString());
     }
 
     private void checkDisputedInvoice(DelegateTask task, CallOutcome outcome) {

@@ -50,11 +50,12 @@ public class PreCollectionCalls {
     /** @return how many calls were scheduled */
     public int schedule(LocalDate asOf) {
         int scheduled = 0;
+        Map<Long, Customer> byId = new HashMap<>();
         for (Invoice invoice : ledger.fallingDue(asOf, lookAheadDays)) {
             if (hasCall(invoice.getNumber())) {
                 continue;
             }
-            Customer customer = customers.get(invoice.getCustomerId());
+            Customer customer = byId.computeIfAbsent(invoice.getCustomerId(), customers::get);
             Map<String, Object> inputs = new HashMap<>();
             inputs.put("riskRating", customer.getRiskRating() == null ? null : customer.getRiskRating().name());
             inputs.put("segment", customer.getSegment());

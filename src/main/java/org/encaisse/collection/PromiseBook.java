@@ -23,11 +23,11 @@ public class PromiseBook {
 
     @Transactional
     public PromiseToPay record(Long customerId, String caseId, LocalDate date, BigDecimal amount, String currency,
-                               String recordedBy) {
-        return promises.save(new PromiseToPay(customerId, caseId, date, amount, currency, recordedBy));
+                               String recordedBy, java.time.Instant madeAt) {
+        return promises.save(new PromiseToPay(customerId, caseId, date, amount, currency, recordedBy, madeAt));
     }
 
-    /** Kept when the customer paid at least the amount promised since the promise was made. */
+    /** Kept when the customer paid at least the amount promised since the promise was made on the call. */
     @Transactional
     public boolean settle(Long promiseId) {
         PromiseToPay promise = promises.findById(promiseId)

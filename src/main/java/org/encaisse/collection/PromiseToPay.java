@@ -39,14 +39,14 @@ public class PromiseToPay {
     }
 
     PromiseToPay(Long customerId, String caseId, LocalDate promisedDate, BigDecimal amount, String currency,
-                 String recordedBy) {
+                 String recordedBy, Instant madeAt) {
         this.customerId = customerId;
         this.caseId = caseId;
         this.promisedDate = promisedDate;
         this.amount = amount;
         this.currency = currency;
         this.recordedBy = recordedBy;
-        this.recordedAt = Instant.now();
+        this.recordedAt = madeAt;
         this.status = Status.OPEN;
     }
 

@@ -50,6 +50,9 @@ class CollectionCaseTests {
     @Autowired
     org.encaisse.paymentplan.PaymentPlanDesk plans;
 
+    @Autowired
+    PromiseBook promiseBook;
+
     String customer;
     String older;
     String newer;
@@ -227,6 +230,27 @@ class CollectionCaseTests {
             }
             management.executeJob(jobs.get(0).getId());
         }
+    }
+
+    @Test
+    void aPromiseKeptByAPaymentBringsTheCollectorBackForWhatIsLeft() {
+        ProcessInstance caseOf = caseAtTheCall();
+        completeNextTask(caseOf, Map.of("callOutcome", "PROMISE",
+                "promisedDate", LocalDate.now().plusDays(5).toString(), "promisedAmount", 300.0));
+        api.post("/api/payments", """
+                {"bankReference": "%s", "date": "%s", "amount": 300, "customerExternalId": "%s"}"""
+                .formatted(Api.unique("VIR"), LocalDate.now(), customer));
+        assertThat(nextTask(caseOf).getTaskDefinitionKey()).isEqualTo("Task_CallCustomer");
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(caseOf.getId())
+                .activityId("Task_CheckPromise").finished().count()).isEqualTo(1);
+        PromiseToPay promise = promiseBook.ofCustomer(customerId()).get(0);
+        assertThat(promise.getStatus()).isEqualTo(PromiseToPay.Status.KEPT);
+        assertThat(promise.getCurrency()).isEqualTo("EUR");
+    }
+
+    private Long customerId() {
+        return (Long) runtime.createVariableInstanceQuery().variableName("customerId")
+                .processInstanceIdIn(caseOf(customer).getId()).singleResult().getValue();
     }
 
     @Test
