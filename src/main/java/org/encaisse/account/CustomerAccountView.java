@@ -6,7 +6,8 @@ import java.util.List;
 
 /** A customer with what it owes, per currency, as of a day. */
 public record CustomerAccountView(String externalId, String name, String companyId, String segment, String riskRating,
-                                  BigDecimal creditLimit, String salesRep, String language, boolean deliveryBlocked,
+                                  BigDecimal creditLimit, String salesRep, String language, String address,
+                                  BigDecimal latePaymentRate, boolean deliveryBlocked,
                                   List<ContactView> contacts, LocalDate asOf, List<Balance> balances) {
 
     public record ContactView(String role, String name, String email, String phone) {

@@ -53,7 +53,8 @@ public class CustomerAccounts {
                 .toList();
         return new CustomerAccountView(customer.getExternalId(), customer.getName(), customer.getCompanyId(),
                 customer.getSegment(), customer.getRiskRating() == null ? null : customer.getRiskRating().name(),
-                customer.getCreditLimit(), customer.getSalesRep(), customer.getLanguage(), customer.isDeliveryBlocked(),
+                customer.getCreditLimit(), customer.getSalesRep(), customer.getLanguage(), customer.getAddress(),
+                customer.getLatePaymentRate(), customer.isDeliveryBlocked(),
                 contacts, today, balances);
     }
 

@@ -78,7 +78,8 @@ public class AgencyDesk {
         List<CaseFile.Letter> letters = sent.stream()
                 .map(c -> new CaseFile.Letter(c.getCreatedAt(), c.getStep().name(), c.getLevel(), c.getChannel().name(),
                         c.getRecipientName(), c.getTotalOutstanding(),
-                        c.getInvoices().stream().map(CommunicatedInvoice::invoiceNumber).toList()))
+                        c.getInvoices().stream().map(CommunicatedInvoice::invoiceNumber).toList(), c.getStatus().name(),
+                        c.getSentAt(), c.documentPath()))
                 .toList();
         java.util.Map<Long, String> numbers = ledgerOfCustomer.stream()
                 .collect(java.util.stream.Collectors.toMap(Invoice::getId, Invoice::getNumber));

@@ -27,7 +27,9 @@ public record CaseFile(String caseId, String customerExternalId, String customer
                           BigDecimal outstanding, String currency, String status) {
     }
 
+    /** {@code document}: where the PDF as sent is, null for a letter not sent (dropped, or still failing). */
     public record Letter(Instant recordedAt, String step, int level, String channel, String recipient,
-                         BigDecimal totalOutstanding, List<String> invoiceNumbers) {
+                         BigDecimal totalOutstanding, List<String> invoiceNumbers, String status, Instant sentAt,
+                         String document) {
     }
 }

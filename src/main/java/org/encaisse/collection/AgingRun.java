@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.encaisse.communication.PreDueReminders;
 import org.encaisse.customer.Customer;
 import org.encaisse.customer.CustomerDirectory;
 import org.encaisse.invoice.InvoiceLedger;
@@ -27,11 +28,14 @@ public class AgingRun {
     private final CustomerDirectory customers;
     private final CollectionCases cases;
     private final PreCollectionCalls preCollectionCalls;
+    private final PreDueReminders preDueReminders;
     private final ManagementService management;
     private final TransactionTemplate transaction;
 
     AgingRun(InvoiceLedger ledger, CustomerDirectory customers, CollectionCases cases,
-             PreCollectionCalls preCollectionCalls, ManagementService management, TransactionTemplate transaction) {
+             PreCollectionCalls preCollectionCalls, PreDueReminders preDueReminders, ManagementService management,
+             TransactionTemplate transaction) {
+        this.preDueReminders = preDueReminders;
         this.ledger = ledger;
         this.customers = customers;
         this.cases = cases;
@@ -45,7 +49,7 @@ public class AgingRun {
      * which the job executor carries out at once.
      */
     public record Result(LocalDate asOf, int customersWithOverdue, int opened, int joined, long advanced,
-                         int preDueCallsScheduled) {
+                         int preDueCallsScheduled, int preDueRemindersRecorded) {
     }
 
     /** Each customer in a transaction of its own, so that one failure does not undo the others. */
@@ -62,12 +66,13 @@ public class AgingRun {
             }
         }
         int calls = preCollectionCalls.schedule(asOf);
+        int courtesy = preDueReminders.record(asOf);
         long advanced = management.createJobQuery().processDefinitionKey(CaseVariables.PROCESS).timers()
                 .duedateLowerThan(ClockUtil.getCurrentTime()).count();
-        Result result = new Result(asOf, withOverdue.size(), opened, joined, advanced, calls);
+        Result result = new Result(asOf, withOverdue.size(), opened, joined, advanced, calls, courtesy);
         log.info("Aging run of {}: {} customers with overdue invoices, {} cases opened, {} joined by new overdue invoices, "
-                + "{} advancing, {} pre-due calls scheduled.", asOf, result.customersWithOverdue(), opened, joined,
-                advanced, calls);
+                + "{} advancing, {} pre-due calls scheduled, {} pre-due reminders recorded.", asOf,
+                result.customersWithOverdue(), opened, joined, advanced, calls, courtesy);
         return result;
     }
 

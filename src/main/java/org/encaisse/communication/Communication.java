@@ -27,7 +27,11 @@ import org.encaisse.customer.ContactRole;
 @Entity
 public class Communication {
 
-    public enum Status { PENDING, SENT, FAILED, DROPPED }
+    /**
+     * PENDING until a sender claims it (SENDING); then SENT, DROPPED when its invoices were paid or
+     * disputed meanwhile, or FAILED with the error, which the next attempt retries.
+     */
+    public enum Status { PENDING, SENDING, SENT, FAILED, DROPPED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "communication_seq")
@@ -61,6 +65,19 @@ public class Communication {
     private Status status;
 
     private Instant createdAt;
+    private int attempts;
+    private Instant claimedUntil;
+    private String lastError;
+    private Instant sentAt;
+    private String messageId;
+    private String subject;
+    private BigDecimal totalInterest;
+    private BigDecimal totalCompensation;
+
+    @ElementCollection
+    @CollectionTable(name = "communication_installment", joinColumns = @JoinColumn(name = "communication_id"))
+    @OrderColumn(name = "list_index")
+    private List<CommunicatedInstallment> installments = new ArrayList<>();
 
     @ElementCollection
     @CollectionTable(name = "communication_invoice", joinColumns = @JoinColumn(name = "communication_id"))
@@ -90,6 +107,50 @@ public class Communication {
         this.totalOutstanding = invoices.stream().map(CommunicatedInvoice::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add);
         this.status = Status.PENDING;
         this.createdAt = Instant.now();
+    }
+
+    void setInstallments(List<CommunicatedInstallment> installments) {
+        this.installments.clear();
+        this.installments.addAll(installments);
+    }
+
+    /** The invoices as they stand when the letter goes out, with what they claim. */
+    void refresh(List<CommunicatedInvoice> stillOwed, BigDecimal interest, BigDecimal compensation) {
+        invoices.clear();
+        invoices.addAll(stillOwed);
+        totalOutstanding = stillOwed.stream().map(CommunicatedInvoice::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add);
+        totalInterest = interest;
+        totalCompensation = compensation;
+    }
+
+    void addressTo(Recipient recipient) {
+        recipientRole = recipient.role();
+        recipientName = recipient.name();
+        recipientEmail = recipient.email();
+    }
+
+    void entitle(String subject) {
+        this.subject = subject;
+    }
+
+    void sent(Instant at, String messageId) {
+        status = Status.SENT;
+        sentAt = at;
+        this.messageId = messageId;
+        claimedUntil = null;
+        lastError = null;
+    }
+
+    void dropped(String reason) {
+        status = Status.DROPPED;
+        claimedUntil = null;
+        lastError = reason;
+    }
+
+    void failed(String error) {
+        status = Status.FAILED;
+        claimedUntil = null;
+        lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
     }
 
     /** Who a communication goes to. */
@@ -158,6 +219,53 @@ public class Communication {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public Instant getClaimedUntil() {
+        return claimedUntil;
+    }
+
+    /** Why the last attempt failed, or why the communication was dropped. */
+    public String getLastError() {
+        return lastError;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+
+    public String getMessageId() {
+        return messageId;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public BigDecimal getTotalInterest() {
+        return totalInterest;
+    }
+
+    public BigDecimal getTotalCompensation() {
+        return totalCompensation;
+    }
+
+    public List<CommunicatedInstallment> getInstallments() {
+        return Collections.unmodifiableList(installments);
+    }
+
+    /** Where the API serves the PDF as sent; null until it was sent. */
+    public String documentPath() {
+        return status == Status.SENT ? "/api/communications/" + id + "/document" : null;
+    }
+
+    /** What the customer quotes back: the customer's id and the communication's number. */
+    public String reference(String customerExternalId) {
+        return "ENC-" + customerExternalId + "-" + id;
     }
 
     public List<CommunicatedInvoice> getInvoices() {

@@ -25,12 +25,15 @@ public class CommunicationLog {
     private final Communications communications;
     private final CustomerDirectory customers;
     private final InvoiceLedger ledger;
+    private final DeliveryProcess delivery;
     private final Clock clock;
 
-    CommunicationLog(Communications communications, CustomerDirectory customers, InvoiceLedger ledger, Clock clock) {
+    CommunicationLog(Communications communications, CustomerDirectory customers, InvoiceLedger ledger,
+                     DeliveryProcess delivery, Clock clock) {
         this.communications = communications;
         this.customers = customers;
         this.ledger = ledger;
+        this.delivery = delivery;
         this.clock = clock;
     }
 
@@ -47,6 +50,13 @@ public class CommunicationLog {
     @Transactional
     public Optional<Communication> record(String stepKey, String caseId, Long customerId, CommunicationStep step,
                                           List<Invoice> overdue) {
+        return record(stepKey, caseId, customerId, step, overdue, List.of());
+    }
+
+    /** A payment-plan letter, which sets out the installments agreed. */
+    @Transactional
+    public Optional<Communication> record(String stepKey, String caseId, Long customerId, CommunicationStep step,
+                                          List<Invoice> overdue, List<Installment> installments) {
         Optional<Communication> earlier = communications.findByStepKey(stepKey);
         if (earlier.isPresent()) {
             return earlier;
@@ -66,7 +76,11 @@ public class CommunicationLog {
                 .toList();
         Communication communication = new Communication(stepKey, customerId, caseId, step, customer.getLanguage(),
                 recipient(customer, step), currency, listed);
-        return Optional.of(communications.save(communication));
+        communication.setInstallments(installments.stream()
+                .map(installment -> new CommunicatedInstallment(installment.dueDate(), installment.amount())).toList());
+        Communication saved = communications.save(communication);
+        delivery.start(saved, customer.getExternalId());
+        return Optional.of(saved);
     }
 
     /**
@@ -81,10 +95,31 @@ public class CommunicationLog {
     }
 
     @Transactional(readOnly = true)
+    public boolean isRecorded(String stepKey) {
+        return communications.findByStepKey(stepKey).isPresent();
+    }
+
+    /** A due date and amount of a plan, as the agreement letter lists it. */
+    public record Installment(LocalDate dueDate, java.math.BigDecimal amount) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Communication> ofInvoice(Long invoiceId) {
+        List<Communication> all = communications.findByInvoiceId(invoiceId);
+        all.forEach(CommunicationLog::load);
+        return all;
+    }
+
+    @Transactional(readOnly = true)
     public List<Communication> ofCustomer(Long customerId) {
         List<Communication> all = communications.findByCustomerIdOrderByCreatedAtAscIdAsc(customerId);
-        all.forEach(communication -> communication.getInvoices().size());
+        all.forEach(CommunicationLog::load);
         return all;
+    }
+
+    private static void load(Communication communication) {
+        communication.getInvoices().size();
+        communication.getInstallments().size();
     }
 
     /** The first contact in the step's order of roles; among equals, one with an email address. */

@@ -9,6 +9,8 @@ import org.encaisse.customer.ContactRole;
  * template, and to whom first (accounts payable for reminders, the director for the formal notice).
  */
 public enum CommunicationStep {
+    PRE_DUE_REMINDER(0, Channel.EMAIL, "pre-due-reminder", ContactRole.ACCOUNTS_PAYABLE, ContactRole.PURCHASER, ContactRole.DIRECTOR),
+    DISPUTE_ACKNOWLEDGEMENT(0, Channel.EMAIL, "dispute-acknowledgement", ContactRole.PURCHASER, ContactRole.ACCOUNTS_PAYABLE, ContactRole.DIRECTOR),
     FIRST_REMINDER(1, Channel.EMAIL, "friendly-reminder-1", ContactRole.ACCOUNTS_PAYABLE, ContactRole.PURCHASER, ContactRole.DIRECTOR),
     SECOND_REMINDER(1, Channel.EMAIL, "friendly-reminder-2", ContactRole.ACCOUNTS_PAYABLE, ContactRole.PURCHASER, ContactRole.DIRECTOR),
     FIRM_LETTER(2, Channel.REGISTERED_EMAIL, "firm-letter", ContactRole.ACCOUNTS_PAYABLE, ContactRole.DIRECTOR, ContactRole.PURCHASER),
@@ -49,6 +51,11 @@ public enum CommunicationStep {
      */
     public boolean claimsLatePaymentPenalties() {
         return level >= 2;
+    }
+
+    /** The acknowledgement is about disputed invoices; every other letter leaves them out. */
+    public boolean concernsDisputes() {
+        return this == DISPUTE_ACKNOWLEDGEMENT;
     }
 
     /** Contact roles in the order they are tried. */

@@ -40,6 +40,8 @@ public class Customer {
     private BigDecimal creditLimit;
     private String salesRep;
     private String language;
+    private String address;
+    private BigDecimal latePaymentRate;
     private boolean deliveryBlocked;
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
@@ -77,6 +79,8 @@ public class Customer {
             creditLimit = details.creditLimit();
             salesRep = details.salesRep();
             language = details.language();
+            address = details.address();
+            latePaymentRate = details.latePaymentRate();
         }
         if (newContacts != null && !sameContacts(newContacts)) {
             contacts.clear();
@@ -100,7 +104,8 @@ public class Customer {
     }
 
     private CustomerDetails details() {
-        return new CustomerDetails(name, companyId, segment, riskRating, creditLimit, salesRep, language);
+        return new CustomerDetails(name, companyId, segment, riskRating, creditLimit, salesRep, language, address,
+                latePaymentRate);
     }
 
     private boolean sameContacts(List<Contact> others) {
@@ -151,6 +156,16 @@ public class Customer {
         return language;
     }
 
+    /** The postal address as written, one line per line of the envelope. */
+    public String getAddress() {
+        return address;
+    }
+
+    /** The yearly interest rate of the customer's terms, in percent; null when the statutory rate applies. */
+    public BigDecimal getLatePaymentRate() {
+        return latePaymentRate;
+    }
+
     public boolean isDeliveryBlocked() {
         return deliveryBlocked;
     }
@@ -169,21 +184,26 @@ public class Customer {
 
     /** The customer's fields that an import sets, compared as a whole to detect unchanged lines. */
     record CustomerDetails(String name, String companyId, String segment, RiskRating riskRating,
-                           BigDecimal creditLimit, String salesRep, String language) {
+                           BigDecimal creditLimit, String salesRep, String language, String address,
+                           BigDecimal latePaymentRate) {
 
         @Override
         public boolean equals(Object other) {
             return other instanceof CustomerDetails that
                     && Objects.equals(name, that.name) && Objects.equals(companyId, that.companyId)
                     && Objects.equals(segment, that.segment) && riskRating == that.riskRating
-                    && (creditLimit == null ? that.creditLimit == null
-                        : that.creditLimit != null && creditLimit.compareTo(that.creditLimit) == 0)
-                    && Objects.equals(salesRep, that.salesRep) && Objects.equals(language, that.language);
+                    && sameNumber(creditLimit, that.creditLimit)
+                    && Objects.equals(salesRep, that.salesRep) && Objects.equals(language, that.language)
+                    && Objects.equals(address, that.address) && sameNumber(latePaymentRate, that.latePaymentRate);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(name, companyId, segment, riskRating, salesRep, language);
+            return Objects.hash(name, companyId, segment, riskRating, salesRep, language, address);
+        }
+
+        private static boolean sameNumber(BigDecimal one, BigDecimal other) {
+            return one == null ? other == null : other != null && one.compareTo(other) == 0;
         }
     }
 }

@@ -49,7 +49,8 @@ final class CustomerCsvLines implements ContactLocator {
             }
             Positioned<CustomerRecord> record = new Positioned<>(row.position(), new CustomerRecord(
                     row.get("externalId"), row.get("name"), row.get("companyId"), row.get("segment"),
-                    row.get("riskRating"), row.get("creditLimit"), row.get("salesRep"), row.get("language"), contacts));
+                    row.get("riskRating"), row.get("creditLimit"), row.get("salesRep"), row.get("language"),
+                    row.get("address"), row.get("latePaymentRate"), contacts));
             if (firstRow == null) {
                 firstRows.put(externalId, row);
                 firstRecords.put(externalId, record);

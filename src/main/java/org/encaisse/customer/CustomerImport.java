@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerImport {
 
     static final List<String> CUSTOMER_COLUMNS = List.of(
-            "externalId", "name", "companyId", "segment", "riskRating", "creditLimit", "salesRep", "language");
+            "externalId", "name", "companyId", "segment", "riskRating", "creditLimit", "salesRep", "language",
+            "address", "latePaymentRate");
     static final List<String> CONTACT_COLUMNS = List.of("contactRole", "contactName", "contactEmail", "contactPhone");
     private static final Set<String> LANGUAGES = Set.of("fr", "en");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().-]{6,30}");
@@ -117,12 +118,15 @@ public class CustomerImport {
         BigDecimal creditLimit = fields.nonNegativeAmount("creditLimit", record.creditLimit(), FieldReader.DEFAULT_CURRENCY);
         String salesRep = fields.text("salesRep", record.salesRep(), false, 100);
         String language = language(fields, record.language());
+        String address = fields.text("address", record.address(), false, 500);
+        BigDecimal latePaymentRate = latePaymentRate(fields, record.latePaymentRate());
         List<Contact> contacts = contacts(positioned.position(), record.contacts(), errors, locator);
         if (errors.hasErrorsAt(positioned.position()) || contacts != null && contacts.contains(null)) {
             return null;
         }
         return new ValidCustomer(externalId,
-                new CustomerDetails(name, companyId, segment, risk, creditLimit, salesRep, language), contacts);
+                new CustomerDetails(name, companyId, segment, risk, creditLimit, salesRep, language, address,
+                        latePaymentRate), contacts);
     }
 
     private static String companyId(FieldReader fields, String raw) {
@@ -135,6 +139,20 @@ public class CustomerImport {
             fields.reject("companyId", "is neither a valid SIREN/SIRET (9 or 14 digits, Luhn check) nor a VAT number", text);
         }
         return normalized;
+    }
+
+    /**
+     * The yearly late-payment interest rate written in the customer's terms, in percent; French law
+     * sets a floor of three times the legal interest rate, which the credit manager checks when agreeing it.
+     */
+    private static BigDecimal latePaymentRate(FieldReader fields, String raw) {
+        BigDecimal rate = fields.number("latePaymentRate", raw, false);
+        if (rate != null && (rate.signum() <= 0 || rate.compareTo(BigDecimal.valueOf(100)) > 0 || rate.scale() > 3)) {
+            fields.reject("latePaymentRate", "must be a yearly rate in percent, above 0 and at most 100, 3 decimals at most",
+                    raw);
+            return null;
+        }
+        return rate;
     }
 
     private static String language(FieldReader fields, String raw) {

@@ -34,6 +34,11 @@ final class DemoLedger {
     private static final String[] SEGMENTS = {"Grand compte", "PME", "PME", "TPE"};
     private static final String[] RISKS = {"LOW", "MEDIUM", "MEDIUM", "HIGH"};
     private static final String[] SALES_REPS = {"paul", "sophie"};
+    private static final String[][] STREETS = {{"rue de la République", "rue de la Loi"},
+            {"avenue Jean Jaurès", "avenue Louise"}, {"boulevard Victor Hugo", "boulevard Anspach"},
+            {"place du Marché", "place du Grand Sablon"}};
+    private static final String[] CITIES = {"69002 Lyon", "33000 Bordeaux", "44000 Nantes", "59000 Lille",
+            "31000 Toulouse", "67000 Strasbourg", "13001 Marseille"};
     private static final int[] TERMS = {30, 45, 60};
 
     private final Random random = new Random(20261122L);
@@ -80,10 +85,17 @@ final class DemoLedger {
         String creditLimit = segment.equals("Grand compte") ? "150000" : segment.equals("PME") ? "40000" : "10000";
         customers.add(new CustomerRecord(externalId, name, foreign ? "BE0" + digits(9) : siren(), segment,
                 RISKS[(index * 3) % RISKS.length], creditLimit, SALES_REPS[index % SALES_REPS.length],
-                foreign ? "en" : "fr", contacts));
+                foreign ? "en" : "fr", address(index, foreign), index % 7 == 0 ? "12" : null, contacts));
         for (int i = 0; i < INVOICES_PER_CUSTOMER; i++) {
             addInvoice(externalId, index, i);
         }
+    }
+
+    private static String address(int index, boolean foreign) {
+        String[] street = STREETS[index % STREETS.length];
+        return foreign
+                ? (index * 3 % 180 + 1) + " " + street[1] + "\n1000 Bruxelles\nBelgique"
+                : (index * 3 % 180 + 1) + " " + street[0] + "\n" + CITIES[index % CITIES.length];
     }
 
     private void addInvoice(String customer, int customerIndex, int i) {

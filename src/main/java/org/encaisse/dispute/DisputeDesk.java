@@ -1,10 +1,13 @@
 package org.encaisse.dispute;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.encaisse.communication.CommunicationLog;
+import org.encaisse.communication.CommunicationStep;
 import org.encaisse.input.ConflictException;
 import org.encaisse.input.FieldReader;
 import org.encaisse.input.InputErrors;
@@ -25,8 +28,10 @@ public class DisputeDesk {
     private final Disputes disputes;
     private final InvoiceLedger ledger;
     private final RuntimeService runtime;
+    private final CommunicationLog communications;
 
-    DisputeDesk(Disputes disputes, InvoiceLedger ledger, RuntimeService runtime) {
+    DisputeDesk(Disputes disputes, InvoiceLedger ledger, RuntimeService runtime, CommunicationLog communications) {
+        this.communications = communications;
         this.disputes = disputes;
         this.ledger = ledger;
         this.runtime = runtime;
@@ -58,6 +63,15 @@ public class DisputeDesk {
                 DisputeVariables.INVOICE_NUMBER, number,
                 DisputeVariables.CATEGORY, category.name()));
         return view(dispute, number, instance.getId());
+    }
+
+    /** Records the acknowledgement the customer receives, once per dispute. */
+    @Transactional
+    public void acknowledge(Long disputeId) {
+        Dispute dispute = find(disputeId);
+        List<Invoice> disputed = ledger.byIds(List.of(dispute.getInvoiceId()));
+        communications.record("dispute-" + disputeId + "/acknowledgement", null, disputed.get(0).getCustomerId(),
+                CommunicationStep.DISPUTE_ACKNOWLEDGEMENT, disputed);
     }
 
     @Transactional

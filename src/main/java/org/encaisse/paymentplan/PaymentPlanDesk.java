@@ -68,7 +68,7 @@ public class PaymentPlanDesk {
         }
         List<Invoice> covered = ledger.byIds(plan.getInvoiceIds());
         communications.record(plan.getCaseId() + "/plan-" + planId + "/agreement", plan.getCaseId(), plan.getCustomerId(),
-                CommunicationStep.PAYMENT_PLAN_AGREEMENT, covered);
+                CommunicationStep.PAYMENT_PLAN_AGREEMENT, covered, schedule(plan));
         covered.forEach(ledger::putInPlan);
         plan.start(approvedBy);
     }
@@ -97,7 +97,14 @@ public class PaymentPlanDesk {
         PaymentPlan plan = find(planId);
         communications.record(plan.getCaseId() + "/plan-" + planId + "/missed-" + occurrence, plan.getCaseId(),
                 plan.getCustomerId(), CommunicationStep.MISSED_INSTALLMENT_NOTICE,
-                ledger.byIds(plan.getInvoiceIds()).stream().filter(i -> i.getOutstandingAmount().signum() > 0).toList());
+                ledger.byIds(plan.getInvoiceIds()).stream().filter(i -> i.getOutstandingAmount().signum() > 0).toList(),
+                schedule(plan));
+    }
+
+    private static List<CommunicationLog.Installment> schedule(PaymentPlan plan) {
+        return plan.getInstallments().stream()
+                .map(installment -> new CommunicationLog.Installment(installment.getDueDate(), installment.getAmount()))
+                .toList();
     }
 
     /** Kept or broken, the plan's invoices that are still owed go back to the reminders. */

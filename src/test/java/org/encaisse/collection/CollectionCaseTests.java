@@ -186,7 +186,8 @@ class CollectionCaseTests {
         assertThat(file.get("amountHandedOver").decimalValue()).isEqualByComparingTo("1200");
         assertThat(file.get("invoices")).extracting(i -> i.get("number").asText()).containsExactly(older);
         assertThat(file.get("letters")).extracting(l -> l.get("step").asText())
-                .containsExactly("FIRST_REMINDER", "SECOND_REMINDER", "FIRM_LETTER", "FORMAL_NOTICE", "AGENCY_HANDOFF_NOTICE");
+                .containsExactly("DISPUTE_ACKNOWLEDGEMENT", "FIRST_REMINDER", "SECOND_REMINDER", "FIRM_LETTER", "FORMAL_NOTICE",
+                        "AGENCY_HANDOFF_NOTICE");
         assertThat(file.get("contacts")).isNotEmpty();
         assertThat(file.get("disputes")).extracting(d -> d.get("invoiceNumber").asText() + "/" + d.get("category").asText())
                 .containsExactly(newer + "/QUALITY");

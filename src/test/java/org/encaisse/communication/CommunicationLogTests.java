@@ -45,8 +45,9 @@ class CommunicationLogTests {
         assertThat(first).isPresent();
         assertThat(again.get().getId()).isEqualTo(first.get().getId());
         JsonNode sent = api.get("/api/customers/" + customer + "/communications").getBody();
-        assertThat(sent).hasSize(1);
-        JsonNode notice = sent.get(0);
+        assertThat(sent).extracting(c -> c.get("step").asText())
+                .containsExactly("DISPUTE_ACKNOWLEDGEMENT", "FORMAL_NOTICE");
+        JsonNode notice = sent.get(1);
         assertThat(notice.get("step").asText()).isEqualTo("FORMAL_NOTICE");
         assertThat(notice.get("level").asInt()).isEqualTo(3);
         assertThat(notice.get("recipientRole").asText()).isEqualTo("DIRECTOR");

@@ -26,7 +26,7 @@ class CustomerImportTests {
         ResponseEntity<JsonNode> response = api.post("/api/customers", """
                 {"externalId": "%s", "name": "Boulangerie Martin SARL", "companyId": "732 829 320",
                  "segment": "PME", "riskRating": "élevé", "creditLimit": "25 000,00", "salesRep": "paul",
-                 "language": "FR",
+                 "language": "FR", "address": "12 rue des Lilas\\n69003 Lyon", "latePaymentRate": "12,5",
                  "contacts": [{"role": "accounts payable", "name": "Anne Martin", "email": "anne@martin.example.fr",
                                "phone": "+33 1 23 45 67 89"},
                               {"role": "DIRECTOR", "name": "Luc Martin", "phone": "06 12 34 56 78"}]}""".formatted(id));
@@ -39,6 +39,8 @@ class CustomerImportTests {
         assertThat(customer.get("riskRating").asText()).isEqualTo("HIGH");
         assertThat(customer.get("creditLimit").decimalValue()).isEqualByComparingTo("25000");
         assertThat(customer.get("language").asText()).isEqualTo("fr");
+        assertThat(customer.get("address").asText()).isEqualTo("12 rue des Lilas\n69003 Lyon");
+        assertThat(customer.get("latePaymentRate").decimalValue()).isEqualByComparingTo("12.5");
         assertThat(customer.get("contacts")).extracting(c -> c.get("role").asText())
                 .containsExactly("ACCOUNTS_PAYABLE", "DIRECTOR");
         assertThat(customer.get("balances")).isEmpty();
@@ -75,14 +77,14 @@ class CustomerImportTests {
         ResponseEntity<JsonNode> response = api.post("/api/customers", """
                 [{"externalId": "%s", "name": "Bon client"},
                  {"externalId": "%s", "companyId": "123456789", "riskRating": "terrible", "creditLimit": "-5",
-                  "language": "de", "contacts": [{"role": "boss", "name": "X", "email": "not-an-email"},
+                  "language": "de", "latePaymentRate": "-3", "contacts": [{"role": "boss", "name": "X", "email": "not-an-email"},
                                                  {"role": "PURCHASER", "name": "Y"}]},
                  {"externalId": "%s", "name": "Doublon"}]""".formatted(good, Api.unique("C"), good));
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         List<String> errors = new ArrayList<>();
         response.getBody().get("errors").forEach(e -> errors.add(e.get("item").asInt() + ":" + e.get("field").asText()));
         assertThat(errors).containsExactlyInAnyOrder("2:name", "2:companyId", "2:riskRating", "2:creditLimit",
-                "2:language", "2:contacts[0].role", "2:contacts[0].email", "2:contacts[1].email", "3:externalId");
+                "2:language", "2:latePaymentRate", "2:contacts[0].role", "2:contacts[0].email", "2:contacts[1].email", "3:externalId");
         assertThat(api.get("/api/customers/" + good).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 

@@ -37,11 +37,13 @@ class DisputeResolutionProcessTests {
             .build();
 
     private final List<String> calls = new ArrayList<>();
+    private int acknowledged;
 
     @BeforeEach
     void standIns() {
         Mocks.register("assignDisputeDelegate", (JavaDelegate) execution ->
                 calls.add("assign:" + execution.getVariable("resolverGroup")));
+        Mocks.register("acknowledgeDisputeDelegate", (JavaDelegate) execution -> acknowledged++);
         Mocks.register("checkDisputeResolutionListener", (TaskListener) task -> calls.add("check"));
         Mocks.register("applyDisputeResolutionDelegate", (JavaDelegate) execution ->
                 calls.add("apply:" + execution.getVariable("resolution")));
@@ -60,6 +62,7 @@ class DisputeResolutionProcessTests {
         assertThat(taskService().createTaskQuery().processInstanceId(dispute.getId()).initializeFormKeys().singleResult()
                 .getCamundaFormRef().getKey()).isEqualTo("ResolveDisputeForm");
         assertThat(calls).containsExactly("assign:sales");
+        assertThat(acknowledged).as("acknowledgements recorded").isEqualTo(1);
     }
 
     @Test

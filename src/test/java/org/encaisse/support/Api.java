@@ -63,16 +63,20 @@ public class Api {
         return upload(path, fileName, utf8.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Creates a customer with one accounts-payable contact and returns its external id. */
+    /** Creates a customer with one accounts-payable contact, compta@{id}.example.fr, and returns its external id. */
     public String customer() {
         String id = unique("C");
         ResponseEntity<JsonNode> created = post("/api/customers", """
                 {"externalId": "%s", "name": "Client %s SAS", "contacts": [
-                  {"role": "ACCOUNTS_PAYABLE", "name": "Compta", "email": "compta@example.fr"}]}""".formatted(id, id));
+                  {"role": "ACCOUNTS_PAYABLE", "name": "Compta", "email": "%s"}]}""".formatted(id, id, emailOf(id)));
         if (!created.getStatusCode().is2xxSuccessful()) {
             throw new IllegalStateException("Could not create customer: " + created.getBody());
         }
         return id;
+    }
+
+    public static String emailOf(String customer) {
+        return "compta@" + customer.toLowerCase(java.util.Locale.ROOT) + ".example.fr";
     }
 
     /** Creates an invoice of {@code amount} EUR and returns its number. */

@@ -1,0 +1,198 @@
+package org.encaisse.communication;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.encaisse.customer.Customer;
+import org.encaisse.customer.CustomerDirectory;
+import org.encaisse.input.NotFoundException;
+import org.encaisse.invoice.Invoice;
+import org.encaisse.invoice.InvoiceLedger;
+import org.encaisse.invoice.InvoiceStatus;
+import org.encaisse.letter.LetterTemplates;
+import org.encaisse.letter.PdfDocuments;
+import org.encaisse.payment.PaymentHistory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends a recorded communication, at most once however many senders try: each stage commits on
+ * its own, outside the caller's (the job's) transaction, so a job that fails after the mail went
+ * finds it SENT on its retry.
+ * <ol>
+ * <li>claim: one conditional update makes this sender the only one (SENDING, with a lease);</li>
+ * <li>prepare: drop it if its invoices were paid or disputed since; otherwise list them as they
+ * now stand, compute the penalties, render and store the PDF;</li>
+ * <li>send over SMTP, then mark it SENT; a failure marks it FAILED with the error and is thrown.</li>
+ * </ol>
+ * The one window left is a sender dying after the SMTP server accepted the mail and before SENT
+ * commits: when the lease expires the next attempt sends it again, with the same Message-ID.
+ */
+@Service
+public class CommunicationDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(CommunicationDelivery.class);
+
+    public enum Outcome { SENT, DROPPED }
+
+    private final Communications communications;
+    private final CommunicationDocuments documents;
+    private final CustomerDirectory customers;
+    private final InvoiceLedger ledger;
+    private final PaymentHistory payments;
+    private final LetterComposer composer;
+    private final LetterTemplates templates;
+    private final PdfDocuments pdf;
+    private final CommunicationMail mail;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+    private final Duration claimDuration;
+
+    CommunicationDelivery(Communications communications, CommunicationDocuments documents, CustomerDirectory customers,
+                          InvoiceLedger ledger, PaymentHistory payments, LetterComposer composer,
+                          LetterTemplates templates, PdfDocuments pdf, CommunicationMail mail,
+                          PlatformTransactionManager transactions, Clock clock,
+                          @Value("${encaisse.mail.claim-duration:PT5M}") Duration claimDuration) {
+        this.communications = communications;
+        this.documents = documents;
+        this.customers = customers;
+        this.ledger = ledger;
+        this.payments = payments;
+        this.composer = composer;
+        this.templates = templates;
+        this.pdf = pdf;
+        this.mail = mail;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+        this.claimDuration = claimDuration;
+    }
+
+    public Outcome deliver(Long communicationId) {
+        Instant now = clock.instant();
+        Integer claimed = ownTransaction.execute(status -> communications.claim(communicationId,
+                EnumSet.of(Communication.Status.PENDING, Communication.Status.FAILED), now, now.plus(claimDuration)));
+        if (claimed == null || claimed == 0) {
+            return alreadyHandled(communicationId);
+        }
+        Prepared prepared;
+        try {
+            prepared = ownTransaction.execute(status -> prepare(communicationId));
+        } catch (RuntimeException e) {
+            fail(communicationId, "The letter could not be prepared: " + e.getMessage());
+            throw new DeliveryFailedException("Communication " + communicationId + " could not be prepared: "
+                    + e.getMessage(), e);
+        }
+        if (prepared.dropped()) {
+            log.info("Communication {} dropped: {}", communicationId, prepared.reason());
+            return Outcome.DROPPED;
+        }
+        if (prepared.mail().to() == null) {
+            String error = "No contact of the customer has an email address; add one and retry the incident.";
+            fail(communicationId, error);
+            throw new DeliveryFailedException("Communication " + communicationId + ": " + error, null);
+        }
+        String messageId;
+        try {
+            messageId = mail.send(prepared.mail());
+        } catch (MailException e) {
+            fail(communicationId, "SMTP: " + e.getMessage());
+            throw new DeliveryFailedException("Communication " + communicationId + " could not be sent to "
+                    + prepared.mail().to() + ": " + e.getMessage(), e);
+        }
+        ownTransaction.executeWithoutResult(status -> find(communicationId).sent(clock.instant(), messageId));
+        return Outcome.SENT;
+    }
+
+    private Outcome alreadyHandled(Long communicationId) {
+        Communication communication = ownTransaction.execute(status -> find(communicationId));
+        return switch (communication.getStatus()) {
+            case SENT -> Outcome.SENT;
+            case DROPPED -> Outcome.DROPPED;
+            default -> throw new DeliveryFailedException("Communication " + communicationId
+                    + " is being sent by another sender until " + communication.getClaimedUntil()
+                    + "; this attempt leaves it to that one.", null);
+        };
+    }
+
+    private record Prepared(boolean dropped, String reason, CommunicationMail.Outgoing mail) {
+    }
+
+    private Prepared prepare(Long communicationId) {
+        Communication communication = find(communicationId);
+        LocalDate today = LocalDate.now(clock);
+        List<Invoice> stillOwed = ledger.byIds(communication.getInvoices().stream()
+                        .map(CommunicatedInvoice::invoiceId).toList()).stream()
+                .filter(invoice -> stillApplies(invoice, communication.getStep()))
+                .toList();
+        if (stillOwed.isEmpty()) {
+            String reason = "Its invoices were paid, credited or disputed after it was recorded.";
+            communication.dropped(reason);
+            return new Prepared(true, reason, null);
+        }
+        Customer customer = customers.get(communication.getCustomerId());
+        if (communication.getRecipientEmail() == null) {
+            Communication.Recipient recipient = CommunicationLog.recipient(customer, communication.getStep());
+            if (recipient != null) {
+                communication.addressTo(recipient);
+            }
+        }
+        LetterComposer.Composed composed = composer.compose(communication, customer, stillOwed,
+                payments.ofCustomer(customer.getId()), today);
+        communication.refresh(composed.invoices(), composed.letter().totals().interest(),
+                composed.letter().totals().compensation());
+        String subject = templates.subject(composed.letter());
+        communication.entitle(subject);
+        byte[] document = pdf.render(templates.letter(composed.letter()));
+        String fileName = communication.getTemplate() + "-" + composed.letter().reference() + ".pdf";
+        store(communicationId, fileName, document);
+        return new Prepared(false, null, new CommunicationMail.Outgoing(communicationId, communication.getRecipientEmail(),
+                communication.getRecipientName(), subject, templates.email(composed.letter()), fileName, document));
+    }
+
+    /** Paid or credited invoices no longer apply; disputed ones neither, except to acknowledge the dispute. */
+    private static boolean stillApplies(Invoice invoice, CommunicationStep step) {
+        if (invoice.getOutstandingAmount().signum() <= 0 || invoice.getStatus() == InvoiceStatus.WRITTEN_OFF) {
+            return false;
+        }
+        return invoice.getStatus() != InvoiceStatus.DISPUTED || step.concernsDisputes();
+    }
+
+    private void store(Long communicationId, String fileName, byte[] content) {
+        String sha256 = sha256(content);
+        Instant now = clock.instant();
+        documents.findById(communicationId).ifPresentOrElse(
+                document -> document.replace(fileName, content, sha256, now),
+                () -> documents.save(new CommunicationDocument(communicationId, fileName, content, sha256, now)));
+    }
+
+    private void fail(Long communicationId, String error) {
+        ownTransaction.executeWithoutResult(status -> find(communicationId).failed(error));
+    }
+
+    private Communication find(Long communicationId) {
+        return communications.findById(communicationId)
+                .orElseThrow(() -> new NotFoundException("No communication " + communicationId + "."));
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

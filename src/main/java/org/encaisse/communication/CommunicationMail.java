@@ -1,0 +1,64 @@
+package org.encaisse.communication;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.jsoup.Jsoup;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * The email a letter travels in, over SMTP. Its Message-ID is derived from the communication, so
+ * that the copy a sender would send again after dying between the server's acceptance and its own
+ * commit is recognisably the same message to the mail server and the recipient's client.
+ */
+@Component
+class CommunicationMail {
+
+    private final JavaMailSender sender;
+    private final String from;
+    private final String replyTo;
+    private final String domain;
+
+    CommunicationMail(JavaMailSender sender, @Value("${encaisse.mail.from}") String from,
+                      @Value("${encaisse.mail.reply-to:}") String replyTo,
+                      @Value("${encaisse.mail.message-id-domain:encaisse.local}") String domain) {
+        this.sender = sender;
+        this.from = from;
+        this.replyTo = replyTo;
+        this.domain = domain;
+    }
+
+    record Outgoing(Long communicationId, String to, String toName, String subject, String html, String fileName,
+                    byte[] pdf) {
+    }
+
+    String messageIdOf(Long communicationId) {
+        return "<communication-" + communicationId + "@" + domain + ">";
+    }
+
+    /** @return the Message-ID sent */
+    String send(Outgoing mail) {
+        MimeMessage message = sender.createMimeMessage();
+        try {
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(from);
+            if (!replyTo.isBlank()) {
+                helper.setReplyTo(replyTo);
+            }
+            helper.setTo(new jakarta.mail.internet.InternetAddress(mail.to(), mail.toName(), "UTF-8"));
+            helper.setSubject(mail.subject());
+            helper.setText(Jsoup.parse(mail.html()).body().text(), mail.html());
+            helper.addAttachment(mail.fileName(), new ByteArrayResource(mail.pdf()), "application/pdf");
+            message.setHeader("Message-ID", messageIdOf(mail.communicationId()));
+        } catch (MessagingException | java.io.UnsupportedEncodingException e) {
+            throw new MailPreparationException("Could not build the email of communication " + mail.communicationId(), e);
+        }
+        sender.send(message);
+        return messageIdOf(mail.communicationId());
+    }
+}

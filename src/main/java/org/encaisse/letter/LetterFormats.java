@@ -1,0 +1,66 @@
+package org.encaisse.letter;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * How letters write amounts, dates and rates in the customer's language. French grouping uses a
+ * plain no-break space: the narrow one Java prefers is missing from the PDF's standard fonts.
+ */
+public final class LetterFormats {
+
+    private final Locale locale;
+    private final DateTimeFormatter shortDate;
+    private final DateTimeFormatter longDate;
+
+    LetterFormats(Locale locale) {
+        this.locale = locale;
+        this.shortDate = DateTimeFormatter.ofPattern(isFrench() ? "dd/MM/yyyy" : "d MMM yyyy", locale);
+        this.longDate = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
+    }
+
+    public String money(BigDecimal amount, String currency) {
+        if (amount == null) {
+            return "";
+        }
+        String number = decimal(amount, 2);
+        if (isFrench()) {
+            return number + "\u00A0" + ("EUR".equals(currency) ? "€" : currency);
+        }
+        return ("EUR".equals(currency) ? "€" : currency + "\u00A0") + number;
+    }
+
+    public String date(LocalDate date) {
+        return date == null ? "" : shortDate.format(date);
+    }
+
+    public String longDate(LocalDate date) {
+        return date == null ? "" : longDate.format(date);
+    }
+
+    public String percent(BigDecimal rate) {
+        if (rate == null) {
+            return "";
+        }
+        String number = decimal(rate.stripTrailingZeros(), Math.max(2, rate.stripTrailingZeros().scale()));
+        return isFrench() ? number + "\u00A0%" : number + "%";
+    }
+
+    private String decimal(BigDecimal value, int decimals) {
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
+        if (isFrench()) {
+            symbols.setGroupingSeparator('\u00A0');
+            symbols.setDecimalSeparator(',');
+        }
+        DecimalFormat format = new DecimalFormat("#,##0." + "0".repeat(decimals), symbols);
+        return format.format(value);
+    }
+
+    private boolean isFrench() {
+        return "fr".equals(locale.getLanguage());
+    }
+}

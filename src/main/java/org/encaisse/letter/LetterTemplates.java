@@ -1,0 +1,85 @@
+package org.encaisse.letter;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.support.ReloadableResourceBundleMessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.thymeleaf.templateresolver.FileTemplateResolver;
+
+/**
+ * The letter and email templates of the top-level {@code letters/} folder, per language. A manager
+ * may point {@code encaisse.letters.directory} at a copy of that folder and edit it in place: a file
+ * found there wins over the packaged one and is read again on each letter.
+ */
+@Component
+public class LetterTemplates {
+
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+    private final ReloadableResourceBundleMessageSource messages = new ReloadableResourceBundleMessageSource();
+
+    LetterTemplates(@Value("${encaisse.letters.directory:}") String directory) {
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        if (!directory.isBlank()) {
+            Path folder = Path.of(directory).toAbsolutePath();
+            if (!Files.isDirectory(folder)) {
+                throw new IllegalStateException("encaisse.letters.directory points to " + folder + ", which is not a folder.");
+            }
+            FileTemplateResolver edited = new FileTemplateResolver();
+            configure(edited, folder + "/", 1);
+            edited.setCacheable(false);
+            engine.addTemplateResolver(edited);
+            messages.setBasenames("file:" + folder + "/messages", "classpath:letters/messages");
+            messages.setCacheSeconds(0);
+        } else {
+            messages.setBasenames("classpath:letters/messages");
+        }
+        ClassLoaderTemplateResolver packaged = new ClassLoaderTemplateResolver();
+        configure(packaged, "letters/", 2);
+        engine.addTemplateResolver(packaged);
+        engine.setTemplateEngineMessageSource(messages);
+    }
+
+    private static void configure(AbstractConfigurableTemplateResolver resolver, String prefix, int order) {
+        resolver.setPrefix(prefix);
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCheckExistence(true);
+        resolver.setOrder(order);
+    }
+
+    /** The letter, as HTML ready for the PDF renderer. */
+    public String letter(Letter letter) {
+        return engine.process(letter.language() + "/" + letter.template(), context(letter));
+    }
+
+    /** The body of the email the letter is attached to. */
+    public String email(Letter letter) {
+        return engine.process(letter.language() + "/email", context(letter));
+    }
+
+    public String subject(Letter letter) {
+        return messages.getMessage("subject." + letter.template(),
+                new Object[] {letter.addressee().company(), letter.reference()}, letter.locale());
+    }
+
+    private static Context context(Letter letter) {
+        Context context = new Context(letter.locale());
+        context.setVariable("letter", letter);
+        context.setVariable("fmt", new LetterFormats(letter.locale()));
+        return context;
+    }
+
+    static Locale localeOf(String language) {
+        return Locale.forLanguageTag(language == null ? "fr" : language);
+    }
+}

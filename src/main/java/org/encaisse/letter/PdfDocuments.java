@@ -1,0 +1,34 @@
+package org.encaisse.letter;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
+import org.jsoup.Jsoup;
+import org.jsoup.helper.W3CDom;
+import org.springframework.stereotype.Component;
+
+/** HTML to PDF with openhtmltopdf; the HTML goes through jsoup first, which forgives what XHTML would not. */
+@Component
+public class PdfDocuments {
+
+    static {
+        // Its chatter (timings, selectors) goes to java.util.logging on every letter; failures still throw.
+        XRLog.setLoggingEnabled(false);
+    }
+
+    public byte[] render(String html) {
+        try (ByteArrayOutputStream pdf = new ByteArrayOutputStream()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.withW3cDocument(new W3CDom().fromJsoup(Jsoup.parse(html)), "classpath:/letters/");
+            builder.toStream(pdf);
+            builder.run();
+            return pdf.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The letter could not be rendered to PDF", e);
+        }
+    }
+}
