@@ -17,7 +17,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * The JSON API and the engine's REST API take HTTP Basic against Camunda's users. The webapps
+ * The JSON API, the engine's REST API and the pages under /app (which call the JSON API) take HTTP
+ * Basic against Camunda's users. The webapps
  * (Tasklist, Cockpit, Admin) keep their own login page, session and CSRF protection.
  */
 @Configuration
@@ -37,7 +38,7 @@ class SecurityConfiguration {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return http
                 .securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"),
-                        paths.matcher("/actuator/**")))
+                        paths.matcher("/actuator/**"), paths.matcher("/app/**")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths.matcher("/actuator/health/**"), paths.matcher("/actuator/info")).permitAll()
                         .requestMatchers(paths.matcher("/actuator/**")).hasAuthority(Groups.authority(Groups.MANAGERS))

@@ -16,7 +16,10 @@ class DisputeController {
 
     private final DisputeDesk desk;
 
-    DisputeController(DisputeDesk desk) {
+    private final org.encaisse.customer.CustomerDirectory customers;
+
+    DisputeController(DisputeDesk desk, org.encaisse.customer.CustomerDirectory customers) {
+        this.customers = customers;
         this.desk = desk;
     }
 
@@ -24,6 +27,11 @@ class DisputeController {
     @ResponseStatus(HttpStatus.CREATED)
     DisputeView open(@RequestBody DisputeRequest request, Principal user) {
         return desk.open(request, user.getName());
+    }
+
+    @GetMapping("/api/customers/{externalId}/disputes")
+    java.util.List<DisputeView> ofCustomer(@PathVariable String externalId) {
+        return desk.ofCustomer(customers.get(externalId).getId());
     }
 
     @GetMapping("/api/disputes/{id}")

@@ -139,6 +139,14 @@ public class DisputeDesk {
         return view(dispute, invoiceOf(dispute).getNumber(), instance == null ? null : instance.getId());
     }
 
+    /** Every dispute of the customer's invoices, oldest first. */
+    @Transactional(readOnly = true)
+    public java.util.List<DisputeView> ofCustomer(Long customerId) {
+        java.util.Map<Long, String> numbers = new java.util.HashMap<>();
+        ledger.ofCustomer(customerId).forEach(invoice -> numbers.put(invoice.getId(), invoice.getNumber()));
+        return ofInvoices(numbers.keySet(), numbers);
+    }
+
     /** Every dispute, open or resolved, raised on these invoices, oldest first. */
     @Transactional(readOnly = true)
     public java.util.List<DisputeView> ofInvoices(java.util.Collection<Long> invoiceIds, java.util.Map<Long, String> numbers) {

@@ -36,6 +36,11 @@ class ApiProblems {
         return problem(HttpStatus.CONFLICT, "Conflict", conflict.getMessage());
     }
 
+    @ExceptionHandler(BadQueryException.class)
+    ProblemDetail badQuery(BadQueryException bad) {
+        return problem(HttpStatus.BAD_REQUEST, "Bad query parameter", bad.getMessage());
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadableBody(HttpMessageNotReadableException unreadable) {
         return problem(HttpStatus.BAD_REQUEST, "Unreadable request body", describe(unreadable));

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.encaisse.customer.Customer;
 import org.encaisse.customer.CustomerDirectory;
@@ -18,6 +20,7 @@ import org.encaisse.input.InputErrors;
 import org.encaisse.input.Positioned;
 import org.encaisse.input.QueryChunks;
 import org.encaisse.input.SourcePosition;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,9 +34,12 @@ public class InvoiceImport {
     private final Invoices invoices;
     private final CustomerDirectory customers;
 
-    InvoiceImport(Invoices invoices, CustomerDirectory customers) {
+    private final ApplicationEventPublisher events;
+
+    InvoiceImport(Invoices invoices, CustomerDirectory customers, ApplicationEventPublisher events) {
         this.invoices = invoices;
         this.customers = customers;
+        this.events = events;
     }
 
     @Transactional
@@ -137,15 +143,19 @@ public class InvoiceImport {
         int created = 0;
         int updated = 0;
         List<Invoice> toSave = new ArrayList<>();
+        Set<Long> changedCustomers = new HashSet<>();
         for (ValidInvoice invoice : valid.values()) {
             Invoice entity = existing.get(invoice.number());
             boolean isNew = entity == null;
             if (isNew) {
                 entity = new Invoice(invoice.number());
+            } else {
+                changedCustomers.add(entity.getCustomerId());
             }
             if (entity.update(invoice.customerId(), invoice.issueDate(), invoice.dueDate(), invoice.amount(),
                     invoice.currency())) {
                 toSave.add(entity);
+                changedCustomers.add(invoice.customerId());
                 if (isNew) {
                     created++;
                 } else {
@@ -154,6 +164,9 @@ public class InvoiceImport {
             }
         }
         invoices.saveAll(toSave);
+        if (!toSave.isEmpty()) {
+            events.publishEvent(new InvoiceBalancesChanged(changedCustomers));
+        }
         return new ImportSummary(valid.size(), created, updated, valid.size() - created - updated, List.of());
     }
 

@@ -12,6 +12,7 @@ import org.encaisse.input.NotFoundException;
 import org.encaisse.input.QueryChunks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 
 /** How the other features read invoices and settle them. */
@@ -31,9 +32,11 @@ public class InvoiceLedger {
             EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.IN_PLAN, InvoiceStatus.AT_AGENCY);
 
     private final Invoices invoices;
+    private final ApplicationEventPublisher events;
 
-    InvoiceLedger(Invoices invoices) {
+    InvoiceLedger(Invoices invoices, ApplicationEventPublisher events) {
         this.invoices = invoices;
+        this.events = events;
     }
 
     public Optional<Invoice> find(String number) {
@@ -135,17 +138,24 @@ public class InvoiceLedger {
     public void credit(Invoice invoice, BigDecimal amount) {
         invoice.credit(amount);
         invoices.save(invoice);
+        balanceChanged(invoice);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void correctAmount(Invoice invoice, BigDecimal amount) {
         invoice.correctAmount(amount);
         invoices.save(invoice);
+        balanceChanged(invoice);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void settle(Invoice invoice, BigDecimal amount) {
         invoice.applyPayment(amount);
         invoices.save(invoice);
+        balanceChanged(invoice);
+    }
+
+    private void balanceChanged(Invoice invoice) {
+        events.publishEvent(new InvoiceBalancesChanged(java.util.List.of(invoice.getCustomerId())));
     }
 }

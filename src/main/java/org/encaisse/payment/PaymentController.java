@@ -52,6 +52,11 @@ class PaymentController {
         }
     }
 
+    @GetMapping("/api/customers/{externalId}/payments")
+    java.util.List<PaymentReceipt> ofCustomer(@PathVariable String externalId) {
+        return receipts.ofCustomer(externalId);
+    }
+
     @GetMapping("/api/payments/{bankReference}")
     PaymentReceipt get(@PathVariable String bankReference) {
         return receipts.byReference(bankReference);

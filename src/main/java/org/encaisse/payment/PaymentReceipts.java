@@ -32,6 +32,13 @@ class PaymentReceipts {
         return of(payment, false, null);
     }
 
+    /** Newest first. */
+    @Transactional(readOnly = true)
+    public List<PaymentReceipt> ofCustomer(String externalId) {
+        return payments.findByCustomerIdOrderByPaymentDateDescIdDesc(customers.get(externalId).getId()).stream()
+                .map(payment -> of(payment, false, null)).toList();
+    }
+
     PaymentReceipt of(Payment payment, boolean alreadyRecorded, String message) {
         Map<Long, Invoice> invoices = ledger.all(payment.getAllocations().stream().map(PaymentAllocation::getInvoiceId).toList())
                 .stream().collect(Collectors.toMap(Invoice::getId, Function.identity()));

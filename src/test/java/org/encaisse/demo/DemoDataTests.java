@@ -11,6 +11,10 @@ import java.util.TreeMap;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.encaisse.analytics.AgedBalance;
+import org.encaisse.analytics.AgedBalanceReport;
+import org.encaisse.analytics.AnalyticsFilter;
+import org.encaisse.analytics.Bands;
 import org.encaisse.customer.CustomerDirectory;
 import org.encaisse.invoice.Invoice;
 import org.encaisse.invoice.InvoiceLedger;
@@ -45,6 +49,9 @@ class DemoDataTests {
 
     @Autowired
     RuntimeService runtime;
+
+    @Autowired
+    AgedBalanceReport agedBalance;
 
     @Autowired
     org.camunda.bpm.engine.TaskService tasks;
@@ -97,6 +104,36 @@ class DemoDataTests {
             assertThat(identity.createUserQuery().memberOfGroup(group).count()).as(group).isPositive();
         }
         assertThat(identity.checkPassword("marie", DemoUsers.PASSWORD)).isTrue();
+    }
+
+    @Test
+    void theAgedBalanceEqualsAHandCountOfTheDemoInvoices() {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, BigDecimal> byHand = new TreeMap<>();
+        int debtors = 0;
+        for (int i = 1; i <= 30; i++) {
+            boolean owes = false;
+            for (Invoice invoice : ledger.ofCustomer(customers.get("C%04d".formatted(i)).getId())) {
+                if (invoice.getOutstandingAmount().signum() > 0) {
+                    byHand.merge(band(invoice.getDueDate(), today), invoice.getOutstandingAmount(), BigDecimal::add);
+                    owes = true;
+                }
+            }
+            debtors += owes ? 1 : 0;
+        }
+        for (boolean fromInvoices : List.of(false, true)) {
+            AgedBalance balance = agedBalance.of(today, new AnalyticsFilter("EUR", null, null, null, null), -1, fromInvoices);
+            Bands total = balance.total();
+            assertThat(total.notDue()).isEqualByComparingTo(byHand.get("0 not due"));
+            assertThat(total.days1to30()).isEqualByComparingTo(byHand.get("1-30"));
+            assertThat(total.days31to60()).isEqualByComparingTo(byHand.get("31-60"));
+            assertThat(total.days61to90()).isEqualByComparingTo(byHand.get("61-90"));
+            assertThat(total.days91to120()).isEqualByComparingTo(byHand.get("91-120"));
+            assertThat(total.over120()).isEqualByComparingTo(byHand.get("121+"));
+            assertThat(total.total()).isEqualByComparingTo(byHand.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+            assertThat(balance.customerCount()).isEqualTo(debtors);
+            assertThat(balance.customers()).hasSize(debtors);
+        }
     }
 
     private List<Invoice> allInvoices() {

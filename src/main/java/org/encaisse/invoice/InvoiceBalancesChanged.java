@@ -1,0 +1,15 @@
+package org.encaisse.invoice;
+
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * What some customers owe changed (invoices imported, paid, credited or corrected), published in
+ * the transaction that changed it, for the figures that keep a running total per customer.
+ */
+public record InvoiceBalancesChanged(Set<Long> customerIds) {
+
+    public InvoiceBalancesChanged(Collection<Long> customerIds) {
+        this(Set.copyOf(customerIds));
+    }
+}

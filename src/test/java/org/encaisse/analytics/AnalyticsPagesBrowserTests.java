@@ -1,0 +1,135 @@
+package org.encaisse.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.encaisse.support.Api;
+import org.encaisse.support.Browser;
+import org.encaisse.support.EncaisseTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The dashboard and the customer page in headless Chromium: what they show is what the API says. */
+@EncaisseTest
+class AnalyticsPagesBrowserTests {
+
+    @Autowired
+    Api api;
+
+    @LocalServerPort
+    int port;
+
+    private Browser browser;
+    private final LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser(port, Api.ADMIN, Api.ADMIN_PASSWORD);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void theDashboardShowsTheApisFigures() {
+        browser.open("/app/dashboard.html");
+        JsonNode dashboard = api.get("/api/analytics/dashboard").getBody();
+        JsonNode balance = dashboard.get("agedBalance");
+
+        assertThat(browser.state()).isEqualTo("ready");
+        assertShows(browser.find("#kpi-total"), balance.get("total").get("total").decimalValue());
+        assertShows(browser.find("#kpi-overdue"), balance.get("total").get("overdue").decimalValue());
+        assertThat(browser.find("#kpi-customers").getText()).isEqualTo(balance.get("customerCount").asText());
+        for (String band : List.of("notDue", "days1to30", "days31to60", "days61to90", "days91to120", "over120")) {
+            assertShows(browser.find("#bands tr[data-band='" + band + "'] td.num"), balance.get("total").get(band).decimalValue());
+        }
+        List<String> shownDebtors = new ArrayList<>();
+        browser.all("#top-debtors tbody tr").forEach(row -> shownDebtors.add(row.getDomAttribute("data-customer")));
+        List<String> apiDebtors = new ArrayList<>();
+        balance.get("customers").forEach(line -> apiDebtors.add(line.get("externalId").asText()));
+        assertThat(shownDebtors).isEqualTo(apiDebtors);
+        for (JsonNode level : dashboard.get("openCasesByLevel")) {
+            assertThat(browser.find("#cases tr[data-level='" + level.get("level").asInt() + "'] td.num").getText())
+                    .isEqualTo(level.get("openCases").asText());
+        }
+        assertThat(browser.script("return Chart.getChart('aged-chart').data.datasets.length")).isEqualTo(6L);
+        assertThat(browser.script("return Chart.getChart('dso-chart').data.labels.length")).isEqualTo(12L);
+    }
+
+    @Test
+    void filteringBySegmentShowsThatSegmentsHandComputedBalance() {
+        String segment = Api.unique("SEG");
+        String customer = customerIn(segment);
+        api.invoice(customer, today.minusDays(70).toString(), today.minusDays(40).toString(), "1500.00");
+        api.invoice(customer, today.minusDays(20).toString(), today.plusDays(10).toString(), "250.50");
+
+        browser.open("/app/dashboard.html");
+        browser.find("input[name=segment]").sendKeys(segment);
+        browser.script("document.body.dataset.state = 'filtering'");
+        browser.find("#filters button[type=submit]").click();
+        browser.waitUntilReady();
+
+        assertShows(browser.find("#kpi-total"), new BigDecimal("1750.50"));
+        assertThat(plain(browser.find("#kpi-total").getText())).isEqualTo("1 750,50 €");
+        assertShows(browser.find("#bands tr[data-band='days31to60'] td.num"), new BigDecimal("1500.00"));
+        assertShows(browser.find("#bands tr[data-band='notDue'] td.num"), new BigDecimal("250.50"));
+        assertThat(browser.find("#kpi-customers").getText()).isEqualTo("1");
+        assertThat(browser.find("#csv").getDomAttribute("href")).contains("segment=" + segment);
+    }
+
+    @Test
+    void theCustomerPageShowsItsAccountInvoicesLettersAndCase() {
+        String customer = customerIn(Api.unique("SEG"));
+        String late = api.invoice(customer, today.minusDays(70).toString(), today.minusDays(40).toString(), "1500.00");
+        api.post("/api/payments", """
+                {"bankReference": "%s", "date": "%s", "amount": 500.00, "invoiceNumbers": ["%s"]}"""
+                .formatted(Api.unique("VIR"), today, late));
+
+        browser.open("/app/customer.html?id=" + customer);
+
+        assertThat(browser.state()).isEqualTo("ready");
+        assertThat(browser.find("#name").getText()).isEqualTo("Menuiserie " + customer + " SARL");
+        JsonNode account = api.get("/api/customers/" + customer).getBody().get("balances").get(0);
+        assertShows(browser.find("[data-figure='EUR.outstanding']"), account.get("outstanding").decimalValue());
+        assertShows(browser.find("[data-figure='EUR.overdue']"), account.get("overdue").decimalValue());
+        WebElement invoice = browser.find("#invoices tr[data-invoice='" + late + "']");
+        assertThat(plain(invoice.getText())).contains("1 000,00 €", "40", "payée en partie");
+        assertThat(plain(browser.find("#payments tbody").getText())).contains("500,00 €", late);
+        assertThat(browser.find("#case").getText()).contains("Aucun dossier de recouvrement ouvert");
+
+        browser.open("/app/customer.html?id=NOPE-404");
+        assertThat(browser.state()).isEqualTo("error");
+        assertThat(browser.find("#error").getText()).contains("NOPE-404");
+    }
+
+    private String customerIn(String segment) {
+        String id = Api.unique("C");
+        api.post("/api/customers", """
+                {"externalId": "%s", "name": "Menuiserie %s SARL", "segment": "%s", "contacts": [
+                  {"role": "ACCOUNTS_PAYABLE", "name": "Compta", "email": "%s"}]}""".formatted(id, id, segment,
+                Api.emailOf(id)));
+        return id;
+    }
+
+    /** The figure on the page is the API's, as the API wrote it, and shown the French way. */
+    private static void assertShows(WebElement element, BigDecimal expected) {
+        assertThat(new BigDecimal(element.getDomAttribute("data-value"))).isEqualByComparingTo(expected);
+        assertThat(plain(element.getText())).isEqualTo(plain(String.format(java.util.Locale.FRANCE, "%,.2f", expected)) + " €");
+    }
+
+    /** French figures as read aloud: the (narrow) no-break spaces a page puts in numbers as plain spaces. */
+    private static String plain(String text) {
+        return text.replace('\u202F', ' ').replace('\u00A0', ' ');
+    }
+}

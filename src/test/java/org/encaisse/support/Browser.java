@@ -1,0 +1,77 @@
+package org.encaisse.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Selenium, logged in with HTTP Basic through the address.
+ * Needs the packages chromium and chromium-driver (.ci/run installs them).
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final WebDriver driver;
+    private final String base;
+
+    public Browser(int port, String user, String password) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
+            throw new IllegalStateException("Browser tests need Chromium and its driver: apt-get install -y chromium chromium-driver");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1366,900", "--lang=fr-FR");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        this.base = "http://" + user + ":" + password + "@127.0.0.1:" + port;
+    }
+
+    /** Opens the page and waits until its script says it is ready (or failed). */
+    public Browser open(String path) {
+        driver.get(base + path);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            String state = d.findElement(By.tagName("body")).getDomAttribute("data-state");
+            return "ready".equals(state) || "error".equals(state);
+        });
+        return this;
+    }
+
+    /** Waits for the page's script to finish what a click started. */
+    public void waitUntilReady() {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "ready".equals(state()) || "error".equals(state()));
+    }
+
+    public String state() {
+        return driver.findElement(By.tagName("body")).getDomAttribute("data-state");
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public java.util.List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public Object script(String javascript) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(javascript);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
