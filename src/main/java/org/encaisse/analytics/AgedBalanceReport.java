@@ -18,6 +18,11 @@ public class AgedBalanceReport {
             row.getString("external_id"), row.getString("name"), row.getString("segment"), row.getString("risk_rating"),
             row.getString("sales_rep"), Bands.read(row));
 
+    private static final String SNAPSHOT_COLUMNS = String.join(", ",
+            java.util.Arrays.stream(Bands.COLUMNS.split(", ")).map(column -> "g." + column).toList());
+    private static final String SNAPSHOT_SUMS = String.join(", ",
+            java.util.Arrays.stream(Bands.COLUMNS.split(", ")).map(column -> "SUM(g." + column + ") AS " + column).toList());
+
     private final NamedParameterJdbcTemplate jdbc;
     private final AgingSnapshot snapshot;
     private final Clock clock;
@@ -45,30 +50,57 @@ public class AgedBalanceReport {
 
     private AgedBalance fromSnapshot(LocalDate asOf, AnalyticsFilter filter, int limit) {
         MapSqlParameterSource params = AgingSql.dates(asOf, filter.currency());
-        String where = " FROM customer_aging g JOIN customer c ON c.id = g.customer_id WHERE g.currency = :currency"
-                + filter.customerConditions(params);
-        String sums = String.join(", ", java.util.Arrays.stream(Bands.COLUMNS.split(", "))
-                .map(column -> "SUM(g." + column + ") AS " + column).toList());
-        Totals totals = jdbc.queryForObject("SELECT COUNT(*) AS customers, " + sums + where, params,
+        String conditions = filter.customerConditions(params);
+        String from = " FROM customer_aging g" + (conditions.isEmpty() ? "" : " JOIN customer c ON c.id = g.customer_id")
+                + " WHERE g.currency = :currency" + conditions;
+        Totals totals = jdbc.queryForObject("SELECT COUNT(*) AS customers, " + SNAPSHOT_SUMS + from, params,
                 (row, i) -> new Totals(row.getInt("customers"), Bands.read(row)));
-        List<AgedBalance.CustomerLine> lines = limit == 0 ? List.of() : jdbc.query(
-                "SELECT c.external_id, c.name, c.segment, c.risk_rating, c.sales_rep, "
-                        + String.join(", ", java.util.Arrays.stream(Bands.COLUMNS.split(", ")).map(col -> "g." + col).toList())
-                        + where + " ORDER BY g.overdue DESC, g.total DESC, c.external_id" + limit(limit), params, LINE);
-        return new AgedBalance(asOf, filter.currency(), "snapshot", totals.bands(), totals.customers(), lines);
+        return new AgedBalance(asOf, filter.currency(), "snapshot", totals.bands(), totals.customers(),
+                limit == 0 ? List.of() : topFromSnapshot(asOf, filter, limit));
     }
 
+    /**
+     * The largest overdue balances first, read down the (currency, overdue) index and stopped at
+     * {@code limit}: a few rows read, however many customers there are.
+     */
+    List<AgedBalance.CustomerLine> topFromSnapshot(LocalDate asOf, AnalyticsFilter filter, int limit) {
+        MapSqlParameterSource params = AgingSql.dates(asOf, filter.currency());
+        return jdbc.query("SELECT c.external_id, c.name, c.segment, c.risk_rating, c.sales_rep, " + SNAPSHOT_COLUMNS
+                + " FROM customer_aging g JOIN customer c ON c.id = g.customer_id WHERE g.currency = :currency"
+                + filter.customerConditions(params) + " ORDER BY g.overdue DESC, g.customer_id DESC" + limit(limit),
+                params, LINE);
+    }
+
+    /** Today's top debtors, from the running totals. */
+    @Transactional
+    public List<AgedBalance.CustomerLine> topDebtors(AnalyticsFilter filter, int limit) {
+        return topFromSnapshot(snapshot.current(), filter, limit);
+    }
+
+    /**
+     * Summed from the invoices: the totals in one pass shaped like the bare GROUP BY (no join
+     * unless a filter needs the customer), the customers in another, grouped by id alone and joined
+     * to their names only for the rows listed; that pass also counts them.
+     */
     private AgedBalance fromInvoices(LocalDate asOf, AnalyticsFilter filter, int limit, boolean now) {
         MapSqlParameterSource params = AgingSql.dates(asOf, filter.currency());
         String from = AgingSql.owedInvoices(now, filter.customerConditions(params));
         String sums = AgingSql.bandSums(now ? AgingSql.OWED_NOW : AgingSql.OWED_AS_OF);
-        Totals totals = jdbc.queryForObject("SELECT COUNT(DISTINCT i.customer_id) AS customers, " + sums + from, params,
-                (row, i) -> new Totals(row.getInt("customers"), Bands.read(row)));
-        List<AgedBalance.CustomerLine> lines = limit == 0 ? List.of() : jdbc.query(
-                "SELECT c.external_id, c.name, c.segment, c.risk_rating, c.sales_rep, " + sums + from
-                        + " GROUP BY c.id, c.external_id, c.name, c.segment, c.risk_rating, c.sales_rep"
-                        + " ORDER BY overdue DESC, total DESC, c.external_id" + limit(limit), params, LINE);
-        return new AgedBalance(asOf, filter.currency(), "invoices", totals.bands(), totals.customers(), lines);
+        Bands total = jdbc.queryForObject("SELECT " + sums + from, params, (row, i) -> Bands.read(row));
+        if (limit == 0) {
+            return new AgedBalance(asOf, filter.currency(), "invoices", total, null, List.of());
+        }
+        List<Integer> count = new java.util.ArrayList<>();
+        List<AgedBalance.CustomerLine> lines = jdbc.query(
+                "SELECT c.external_id, c.name, c.segment, c.risk_rating, c.sales_rep, t.* FROM ("
+                        + "SELECT i.customer_id, " + sums + ", COUNT(*) OVER () AS customers" + from
+                        + " GROUP BY i.customer_id ORDER BY overdue DESC, i.customer_id DESC" + limit(limit)
+                        + ") t JOIN customer c ON c.id = t.customer_id ORDER BY t.overdue DESC, t.customer_id DESC",
+                params, (row, i) -> {
+                    count.add(row.getInt("customers"));
+                    return LINE.mapRow(row, i);
+                });
+        return new AgedBalance(asOf, filter.currency(), "invoices", total, count.isEmpty() ? 0 : count.get(0), lines);
     }
 
     private static String limit(int limit) {

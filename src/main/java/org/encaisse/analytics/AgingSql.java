@@ -42,11 +42,12 @@ final class AgingSql {
      * reads the running outstanding amounts, otherwise they are rebuilt from the payments dated by then.
      */
     static String owedInvoices(boolean now, String customerConditions) {
+        String customers = customerConditions.isEmpty() ? "" : " JOIN customer c ON c.id = i.customer_id";
         if (now) {
-            return " FROM invoice i JOIN customer c ON c.id = i.customer_id WHERE i.currency = :currency"
+            return " FROM invoice i" + customers + " WHERE i.currency = :currency"
                     + " AND i.outstanding_amount > 0" + customerConditions;
         }
-        return " FROM invoice i JOIN customer c ON c.id = i.customer_id " + PAID_BY_AS_OF
+        return " FROM invoice i" + customers + " " + PAID_BY_AS_OF
                 + " WHERE i.currency = :currency AND i.issue_date <= :asOf AND " + OWED_AS_OF + " > 0" + customerConditions;
     }
 

@@ -75,8 +75,7 @@ class AnalyticsController {
                                               @RequestParam(required = false) String salesRep,
                                               @RequestParam(required = false) String level,
                                               @RequestParam(defaultValue = "10") String limit) {
-        return agedBalance.of(today(), filter(currency, segment, riskRating, salesRep, level),
-                number("limit", limit, 1, 1000), false).customers();
+        return agedBalance.topDebtors(filter(currency, segment, riskRating, salesRep, level), number("limit", limit, 1, 1000));
     }
 
     @GetMapping("/turnover")

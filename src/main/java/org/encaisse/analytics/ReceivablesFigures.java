@@ -204,10 +204,10 @@ public class ReceivablesFigures {
     /** Net sales invoiced over [from, to]: amounts less credit notes. */
     BigDecimal sales(LocalDate from, LocalDate to, AnalyticsFilter filter) {
         MapSqlParameterSource params = params(filter).addValue("from", from).addValue("to", to);
+        String conditions = filter.customerConditions(params);
         BigDecimal sales = jdbc.queryForObject("SELECT SUM(i.amount - i.credited_amount) FROM invoice i"
-                + " JOIN customer c ON c.id = i.customer_id WHERE i.currency = :currency"
-                + " AND i.issue_date >= :from AND i.issue_date <= :to" + filter.customerConditions(params),
-                params, BigDecimal.class);
+                + (conditions.isEmpty() ? "" : " JOIN customer c ON c.id = i.customer_id") + " WHERE i.currency = :currency"
+                + " AND i.issue_date >= :from AND i.issue_date <= :to" + conditions, params, BigDecimal.class);
         return orZero(sales);
     }
 

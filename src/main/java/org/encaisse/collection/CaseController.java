@@ -2,9 +2,10 @@ package org.encaisse.collection;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.encaisse.customer.Customer;
@@ -22,15 +23,15 @@ class CaseController {
     private final CustomerDirectory customers;
     private final PromiseBook promises;
     private final TaskService tasks;
-    private final HistoryService history;
+    private final RuntimeService runtime;
 
     CaseController(CollectionCases cases, CustomerDirectory customers, PromiseBook promises,
-                   TaskService tasks, HistoryService history) {
+                   TaskService tasks, RuntimeService runtime) {
         this.cases = cases;
         this.customers = customers;
         this.promises = promises;
         this.tasks = tasks;
-        this.history = history;
+        this.runtime = runtime;
     }
 
     /**
@@ -53,11 +54,8 @@ class CaseController {
         customers.get(externalId);
         ProcessInstance instance = cases.openCaseOf(externalId)
                 .orElseThrow(() -> new NotFoundException("Customer '" + externalId + "' has no open collection case."));
-        List<String> steps = history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-                .unfinished().orderByHistoricActivityInstanceStartTime().asc().list().stream()
-                .filter(activity -> !activity.getActivityType().equals("processDefinition")
-                        && !activity.getActivityType().equals("subProcess"))
-                .map(HistoricActivityInstance::getActivityName).filter(name -> name != null).distinct().toList();
+        List<String> steps = new java.util.ArrayList<>();
+        collectSteps(runtime.getActivityInstance(instance.getId()), steps);
         List<TaskView> open = tasks.createTaskQuery().processInstanceId(instance.getId()).list().stream()
                 .map(CaseController::view).toList();
         return new CaseView(instance.getId(), externalId, steps, open,
@@ -74,6 +72,28 @@ class CaseController {
                 .map(p -> new PromiseView(p.getId(), p.getPromisedDate(), p.getAmount(), p.getCurrency(),
                         p.getStatus().name(), p.getRecordedBy(), p.getRecordedAt()))
                 .toList();
+    }
+
+    /**
+     * The leaves of the case's activity tree: what it is doing now, a task, a timer, or a step
+     * waiting for the job executor (a transition instance), by their names in the model.
+     */
+    private static void collectSteps(ActivityInstance activity, List<String> steps) {
+        for (TransitionInstance waiting : activity.getChildTransitionInstances()) {
+            add(steps, waiting.getActivityName());
+        }
+        if (activity.getChildActivityInstances().length == 0 && activity.getChildTransitionInstances().length == 0) {
+            add(steps, activity.getActivityName());
+        }
+        for (ActivityInstance child : activity.getChildActivityInstances()) {
+            collectSteps(child, steps);
+        }
+    }
+
+    private static void add(List<String> steps, String name) {
+        if (name != null && !steps.contains(name)) {
+            steps.add(name);
+        }
     }
 
     private static TaskView view(Task task) {

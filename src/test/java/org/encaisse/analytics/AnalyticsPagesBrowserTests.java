@@ -108,6 +108,16 @@ class AnalyticsPagesBrowserTests {
         assertThat(plain(browser.find("#payments tbody").getText())).contains("500,00 €", late);
         assertThat(browser.find("#case").getText()).contains("Aucun dossier de recouvrement ouvert");
 
+        api.post("/api/aging-runs", "");
+        JsonNode openCase = api.get("/api/customers/" + customer + "/case").getBody();
+        browser.open("/app/customer.html?id=" + customer);
+        assertThat(browser.find("#case").getDomAttribute("data-case-id")).isEqualTo(openCase.get("caseId").asText());
+        List<String> steps = new ArrayList<>();
+        openCase.get("currentSteps").forEach(step -> steps.add(step.asText()));
+        assertThat(steps).isNotEmpty();
+        assertThat(browser.all("#case .steps li")).extracting(WebElement::getText).isEqualTo(steps);
+        assertThat(browser.find("#cockpit").getDomAttribute("href")).isEqualTo(openCase.get("cockpitUrl").asText());
+
         browser.open("/app/customer.html?id=NOPE-404");
         assertThat(browser.state()).isEqualTo("error");
         assertThat(browser.find("#error").getText()).contains("NOPE-404");
