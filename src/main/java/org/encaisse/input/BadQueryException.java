@@ -1,9 +1,9 @@
 package org.encaisse.input;
 
-/** A query parameter that cannot be read: answered 400, naming the parameter and its value. */
+/** A request parameter (in the query or the body) that cannot be used: answered 400, naming it and its value. */
 public class BadQueryException extends RuntimeException {
 
     public BadQueryException(String parameter, String value, String expected) {
-        super("Query parameter '" + parameter + "' = '" + value + "': " + expected + ".");
+        super("Parameter '" + parameter + "' = '" + value + "': " + expected + ".");
     }
 }
