@@ -24,6 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AgencyDesk {
 
+    private final org.encaisse.audit.CaseTimeline timeline;
+
+    private final org.encaisse.audit.AuditTrail audit;
+
     private final AgencyHandoffs handoffs;
     private final InvoiceLedger ledger;
     private final CommunicationLog communications;
@@ -33,7 +37,9 @@ public class AgencyDesk {
 
     AgencyDesk(AgencyHandoffs handoffs, InvoiceLedger ledger, CommunicationLog communications,
                CustomerDirectory customers, org.encaisse.dispute.DisputeDesk disputes,
-               org.encaisse.collection.PromiseBook promises) {
+               org.encaisse.collection.PromiseBook promises, org.encaisse.audit.AuditTrail audit, org.encaisse.audit.CaseTimeline timeline) {
+        this.timeline = timeline;
+        this.audit = audit;
         this.handoffs = handoffs;
         this.ledger = ledger;
         this.communications = communications;
@@ -91,7 +97,14 @@ public class AgencyDesk {
         return new CaseFile(caseId, customer.getExternalId(), customer.getName(), customer.getCompanyId(), contacts,
                 handoff.getAmount(), handoff.getCurrency(), handoff.getHandedOverAt(), handoff.getApprovedBy(),
                 handoff.getAgencyReference(), handoff.getRecoveredAmount(), handoff.getStatus().name(), invoices, letters,
-                raised, promised);
+                raised, promised, timeline.of(customer.getId(), customer.getExternalId(), keysOf(customer, numbers)));
+    }
+
+    private static java.util.Set<String> keysOf(Customer customer, java.util.Map<Long, String> invoiceNumbers) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        keys.add(customer.getExternalId());
+        keys.addAll(invoiceNumbers.values());
+        return keys;
     }
 
     private AgencyHandoff find(String caseId) {
@@ -112,6 +125,9 @@ public class AgencyDesk {
         }
         List<Invoice> chased = ledger.overdue(customerId, asOf);
         chased.forEach(ledger::handOverToAgency);
+        audit.append(approvedBy == null ? "rule:agency handoff" : approvedBy, "HANDED_TO_AGENCY", customerId,
+                "case " + caseId, chased.stream().map(Invoice::getNumber).toList(),
+                notice.get().getTotalOutstanding() + " " + notice.get().getCurrency() + " handed over");
         return Optional.of(handoffs.save(new AgencyHandoff(customerId, caseId, notice.get().getTotalOutstanding(),
                 notice.get().getCurrency(), approvedBy)));
     }

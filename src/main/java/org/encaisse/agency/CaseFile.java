@@ -8,13 +8,16 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.encaisse.dispute.DisputeView;
 
-/** The file a collection agency receives with its mandate. */
+/**
+ * The file a collection agency receives with its mandate, and what an auditor exports for the case:
+ * the debtor, the invoices, the letters sent (with their PDF), disputes, promises, and the timeline.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseFile(String caseId, String customerExternalId, String customerName, String companyId,
                        List<Contact> contacts, BigDecimal amountHandedOver, String currency, Instant handedOverAt,
                        String approvedBy, String agencyReference, BigDecimal recoveredAmount, String status,
                        List<Invoice> invoices, List<Letter> letters, List<DisputeView> disputes,
-                       List<Promise> promises) {
+                       List<Promise> promises, List<org.encaisse.audit.CaseTimeline.Event> timeline) {
 
     public record Promise(LocalDate promisedDate, BigDecimal amount, String currency, String status, String recordedBy,
                           Instant recordedAt) {

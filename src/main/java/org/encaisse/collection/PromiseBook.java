@@ -13,10 +13,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PromiseBook {
 
+    private final org.encaisse.audit.AuditTrail audit;
+
     private final PromisesToPay promises;
     private final PaymentHistory payments;
 
-    PromiseBook(PromisesToPay promises, PaymentHistory payments) {
+    PromiseBook(PromisesToPay promises, PaymentHistory payments, org.encaisse.audit.AuditTrail audit) {
+        this.audit = audit;
         this.promises = promises;
         this.payments = payments;
     }
@@ -24,7 +27,10 @@ public class PromiseBook {
     @Transactional
     public PromiseToPay record(Long customerId, String caseId, LocalDate date, BigDecimal amount, String currency,
                                String recordedBy, java.time.Instant madeAt) {
-        return promises.save(new PromiseToPay(customerId, caseId, date, amount, currency, recordedBy, madeAt));
+        PromiseToPay promise = promises.save(new PromiseToPay(customerId, caseId, date, amount, currency, recordedBy, madeAt));
+        audit.append(recordedBy, "PROMISE_RECORDED", customerId, "promise " + promise.getId(), null,
+                amount + " " + currency + " promised for " + date + " on the call");
+        return promise;
     }
 
     /** Kept when the customer paid at least the amount promised since the promise was made on the call. */
@@ -35,6 +41,9 @@ public class PromiseBook {
         boolean kept = payments.receivedSince(promise.getCustomerId(), promise.getRecordedAt())
                 .compareTo(promise.getAmount()) >= 0;
         promise.settle(kept);
+        audit.append("rule:promise check", kept ? "PROMISE_KEPT" : "PROMISE_BROKEN", promise.getCustomerId(),
+                "promise " + promiseId, null, "promised " + promise.getAmount() + " " + promise.getCurrency()
+                        + " for " + promise.getPromisedDate());
         return kept;
     }
 

@@ -60,12 +60,15 @@ public class CommunicationDelivery {
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final Duration claimDuration;
+    private final org.encaisse.audit.AuditTrail audit;
 
     CommunicationDelivery(Communications communications, CommunicationDocuments documents, CustomerDirectory customers,
                           InvoiceLedger ledger, PaymentHistory payments, LetterComposer composer,
                           LetterTemplates templates, PdfDocuments pdf, CommunicationMail mail,
                           PlatformTransactionManager transactions, Clock clock,
-                          @Value("${encaisse.mail.claim-duration:PT5M}") Duration claimDuration) {
+                          @Value("${encaisse.mail.claim-duration:PT5M}") Duration claimDuration,
+                          org.encaisse.audit.AuditTrail audit) {
+        this.audit = audit;
         this.communications = communications;
         this.documents = documents;
         this.customers = customers;
@@ -113,7 +116,15 @@ public class CommunicationDelivery {
             throw new DeliveryFailedException("Communication " + communicationId + " could not be sent to "
                     + prepared.mail().to() + ": " + e.getMessage(), e);
         }
-        ownTransaction.executeWithoutResult(status -> find(communicationId).sent(clock.instant(), messageId));
+        ownTransaction.executeWithoutResult(status -> {
+            Communication sent = find(communicationId);
+            sent.sent(clock.instant(), messageId);
+            audit.append("rule:delivery", "LETTER_SENT", sent.getCustomerId(), "letter " + communicationId + " "
+                    + sent.getStep().name(), sent.getInvoices().stream().map(CommunicatedInvoice::invoiceNumber).toList(),
+                    "emailed to " + sent.getRecipientEmail() + ", " + messageId + ", PDF "
+                            + documents.findById(communicationId).map(CommunicationDocument::getSha256).orElse("none")
+                            + ", document " + sent.documentPath());
+        });
         return Outcome.SENT;
     }
 
@@ -141,6 +152,9 @@ public class CommunicationDelivery {
         if (stillOwed.isEmpty()) {
             String reason = "Its invoices were paid, credited or disputed after it was recorded.";
             communication.dropped(reason);
+            audit.append("rule:delivery", "LETTER_DROPPED", communication.getCustomerId(), "letter " + communicationId
+                    + " " + communication.getStep().name(),
+                    communication.getInvoices().stream().map(CommunicatedInvoice::invoiceNumber).toList(), reason);
             return new Prepared(true, reason, null);
         }
         Customer customer = customers.get(communication.getCustomerId());

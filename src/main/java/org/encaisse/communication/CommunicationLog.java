@@ -22,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CommunicationLog {
 
+    private final org.encaisse.audit.AuditTrail audit;
+
     private final Communications communications;
     private final CustomerDirectory customers;
     private final InvoiceLedger ledger;
@@ -29,7 +31,8 @@ public class CommunicationLog {
     private final Clock clock;
 
     CommunicationLog(Communications communications, CustomerDirectory customers, InvoiceLedger ledger,
-                     DeliveryProcess delivery, Clock clock) {
+                     DeliveryProcess delivery, Clock clock, org.encaisse.audit.AuditTrail audit) {
+        this.audit = audit;
         this.communications = communications;
         this.customers = customers;
         this.ledger = ledger;
@@ -80,6 +83,12 @@ public class CommunicationLog {
                 .map(installment -> new CommunicatedInstallment(installment.dueDate(), installment.amount())).toList());
         Communication saved = communications.save(communication);
         delivery.start(saved, customer.getExternalId());
+        audit.append("rule:" + (caseId == null ? step.template() : "case " + caseId), "LETTER_RECORDED", customerId,
+                "letter " + saved.getId() + " " + step.name(),
+                listed.stream().map(CommunicatedInvoice::invoiceNumber).toList(),
+                "level " + step.level() + ", " + step.channel() + ", to " + (saved.getRecipientRole() == null ? "nobody"
+                        : saved.getRecipientRole() + " " + saved.getRecipientEmail())
+                        + ", " + saved.getTotalOutstanding() + " " + currency + " outstanding");
         return Optional.of(saved);
     }
 

@@ -25,12 +25,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DisputeDesk {
 
+    private final org.encaisse.audit.AuditTrail audit;
+
     private final Disputes disputes;
     private final InvoiceLedger ledger;
     private final RuntimeService runtime;
     private final CommunicationLog communications;
 
-    DisputeDesk(Disputes disputes, InvoiceLedger ledger, RuntimeService runtime, CommunicationLog communications) {
+    DisputeDesk(Disputes disputes, InvoiceLedger ledger, RuntimeService runtime, CommunicationLog communications, org.encaisse.audit.AuditTrail audit) {
+        this.audit = audit;
         this.communications = communications;
         this.disputes = disputes;
         this.ledger = ledger;
@@ -57,6 +60,8 @@ public class DisputeDesk {
             throw new ConflictException("Invoice " + number + " is fully paid or credited; there is nothing to dispute.");
         }
         Dispute dispute = disputes.saveAndFlush(new Dispute(invoice.getId(), category, description, openedBy));
+        audit.append(openedBy, "DISPUTE_OPENED", invoice.getCustomerId(), "dispute " + dispute.getId(),
+                List.of(invoice.getNumber()), category.name() + (description == null ? "" : ": " + description));
         ledger.markDisputed(invoice);
         ProcessInstance instance = runtime.startProcessInstanceByKey(DisputeVariables.PROCESS, number, Map.of(
                 DisputeVariables.DISPUTE_ID, dispute.getId(),
@@ -127,6 +132,9 @@ public class DisputeDesk {
         }
         ledger.endDispute(invoice);
         dispute.resolve(kind, amount, comment, resolvedBy);
+        audit.append(resolvedBy, "DISPUTE_RESOLVED", invoice.getCustomerId(), "dispute " + disputeId,
+                List.of(invoice.getNumber()), kind.name() + (amount == null ? "" : " " + amount)
+                        + (comment == null ? "" : ": " + comment));
     }
 
     @Transactional(readOnly = true)

@@ -36,7 +36,13 @@ public class InvoiceImport {
 
     private final ApplicationEventPublisher events;
 
-    InvoiceImport(Invoices invoices, CustomerDirectory customers, ApplicationEventPublisher events) {
+    private final org.encaisse.audit.AuditTrail audit;
+    private final org.encaisse.audit.Actors actors;
+
+    InvoiceImport(Invoices invoices, CustomerDirectory customers, ApplicationEventPublisher events,
+                  org.encaisse.audit.AuditTrail audit, org.encaisse.audit.Actors actors) {
+        this.audit = audit;
+        this.actors = actors;
         this.invoices = invoices;
         this.customers = customers;
         this.events = events;
@@ -166,6 +172,12 @@ public class InvoiceImport {
         invoices.saveAll(toSave);
         if (!toSave.isEmpty()) {
             events.publishEvent(new InvoiceBalancesChanged(changedCustomers));
+            String actor = actors.current("invoice import");
+            Map<Long, List<String>> numbersByCustomer = new LinkedHashMap<>();
+            toSave.forEach(invoice -> numbersByCustomer.computeIfAbsent(invoice.getCustomerId(), id -> new ArrayList<>())
+                    .add(invoice.getNumber()));
+            numbersByCustomer.forEach((customerId, numbers) -> audit.append(actor, "INVOICES_IMPORTED", customerId,
+                    numbers.size() + " invoice(s) created or updated", numbers, null));
         }
         return new ImportSummary(valid.size(), created, updated, valid.size() - created - updated, List.of());
     }

@@ -42,6 +42,12 @@ public final class LetterFormats {
         return date == null ? "" : longDate.format(date);
     }
 
+    /** An instant as the creditor's office reads it (Europe/Paris). */
+    public String dateTime(java.time.Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ofPattern(isFrench() ? "dd/MM/yyyy HH:mm" : "d MMM yyyy HH:mm", locale)
+                .withZone(java.time.ZoneId.of("Europe/Paris")).format(instant);
+    }
+
     public String percent(BigDecimal rate) {
         if (rate == null) {
             return "";

@@ -67,6 +67,14 @@ public class LetterTemplates {
         return engine.process(letter.language() + "/email", context(letter));
     }
 
+    /** Another printable document of the letters folder (the case file, say), with its own variables. */
+    public String document(String template, java.util.Map<String, Object> variables, java.util.Locale locale) {
+        Context context = new Context(locale);
+        context.setVariables(variables);
+        context.setVariable("fmt", new LetterFormats(locale));
+        return engine.process(locale.getLanguage() + "/" + template, context);
+    }
+
     public String subject(Letter letter) {
         return messages.getMessage("subject." + letter.template(),
                 new Object[] {letter.addressee().company(), letter.reference()}, letter.locale());

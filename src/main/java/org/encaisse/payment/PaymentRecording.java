@@ -30,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PaymentRecording {
 
+    private final org.encaisse.audit.AuditTrail audit;
+
     private static final SourcePosition BODY = SourcePosition.item(1);
 
     private final Payments payments;
@@ -40,7 +42,8 @@ public class PaymentRecording {
     private final Clock clock;
 
     PaymentRecording(Payments payments, InvoiceLedger ledger, CustomerDirectory customers, PaymentReceipts receipts,
-                     ApplicationEventPublisher events, Clock clock) {
+                     ApplicationEventPublisher events, Clock clock, org.encaisse.audit.AuditTrail audit) {
+        this.audit = audit;
         this.payments = payments;
         this.ledger = ledger;
         this.customers = customers;
@@ -85,6 +88,11 @@ public class PaymentRecording {
         }
         payments.saveAndFlush(payment);
         events.publishEvent(new PaymentRecorded(target.customer().getId(), target.customer().getExternalId(), reference));
+        audit.append(recordedBy, "PAYMENT_RECORDED", target.customer().getId(), "payment " + reference,
+                target.invoices().stream().filter(invoice -> payment.getAllocations().stream()
+                        .anyMatch(allocation -> allocation.getInvoiceId().equals(invoice.getId())))
+                        .map(Invoice::getNumber).toList(),
+                amount + " " + payment.getCurrency() + " dated " + date + ", unallocated " + payment.getUnallocatedAmount());
         String message = payment.getUnallocatedAmount().signum() > 0
                 ? "Payment recorded; " + payment.getUnallocatedAmount() + " " + payment.getCurrency()
                   + " is left as unallocated credit on the customer's account."

@@ -117,6 +117,10 @@ class AnalyticsPagesBrowserTests {
         assertThat(steps).isNotEmpty();
         assertThat(browser.all("#case .steps li")).extracting(WebElement::getText).isEqualTo(steps);
         assertThat(browser.find("#cockpit").getDomAttribute("href")).isEqualTo(openCase.get("cockpitUrl").asText());
+        List<String> kinds = new ArrayList<>();
+        api.get("/api/customers/" + customer + "/timeline").getBody().forEach(event -> kinds.add(0, event.get("kind").asText()));
+        assertThat(browser.all("#timeline tbody tr")).extracting(row -> row.getDomAttribute("data-kind")).isEqualTo(kinds);
+        assertThat(kinds).contains("INVOICES_IMPORTED", "PAYMENT_RECORDED", "DECISION");
 
         browser.open("/app/customer.html?id=NOPE-404");
         assertThat(browser.state()).isEqualTo("error");

@@ -192,6 +192,13 @@ class CollectionCaseTests {
         assertThat(file.get("disputes")).extracting(d -> d.get("invoiceNumber").asText() + "/" + d.get("category").asText())
                 .containsExactly(newer + "/QUALITY");
         assertThat(file.get("promises")).isEmpty();
+        assertThat(file.get("timeline")).extracting(event -> event.get("kind").asText())
+                .contains("DECISION", "LETTER_RECORDED", "HANDED_TO_AGENCY");
+        ResponseEntity<byte[]> pdf = api.as(Api.ADMIN, Api.ADMIN_PASSWORD)
+                .getForEntity("/api/agency-handoffs/" + caseOf.getId() + "/case-file.pdf", byte[].class);
+        assertThat(pdf.getHeaders().getContentType()).isEqualTo(org.springframework.http.MediaType.APPLICATION_PDF);
+        assertThat(org.encaisse.support.PdfText.of(pdf.getBody())).contains("Dossier de recouvrement", older, "Chronologie",
+                "HANDED_TO_AGENCY", "FORMAL_NOTICE");
 
         tasks.complete(reference.getId(), Map.of("agencyReference", "AG-2026-118"));
         completeNextTask(caseOf, Map.of("recoveredAmount", 900.0));
