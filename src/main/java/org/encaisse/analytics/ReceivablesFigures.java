@@ -32,10 +32,12 @@ public class ReceivablesFigures {
     public static final int DASHBOARD_MONTHS = 12;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final AgingSnapshot snapshot;
     private final Clock clock;
 
-    ReceivablesFigures(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    ReceivablesFigures(NamedParameterJdbcTemplate jdbc, AgingSnapshot snapshot, Clock clock) {
         this.jdbc = jdbc;
+        this.snapshot = snapshot;
         this.clock = clock;
     }
 
@@ -167,7 +169,9 @@ public class ReceivablesFigures {
                         + " VALUES (:end, :currency, :sales, :receivables, :now)", params);
     }
 
+    /** Today's receivables from the running totals, rebuilt first when they count from another day. */
     private BigDecimal snapshotTotal(String currency) {
+        snapshot.current();
         return orZero(jdbc.queryForObject("SELECT SUM(total) FROM customer_aging WHERE currency = :currency",
                 new MapSqlParameterSource("currency", currency), BigDecimal.class));
     }

@@ -68,7 +68,7 @@ public class LetterTemplates {
     }
 
     /** Another printable document of the letters folder (the case file, say), with its own variables. */
-    public String document(String template, java.util.Map<String, Object> variables, java.util.Locale locale) {
+    public String document(String template, java.util.Map<String, Object> variables, Locale locale) {
         Context context = new Context(locale);
         context.setVariables(variables);
         context.setVariable("fmt", new LetterFormats(locale));
@@ -87,7 +87,4 @@ public class LetterTemplates {
         return context;
     }
 
-    static Locale localeOf(String language) {
-        return Locale.forLanguageTag(language == null ? "fr" : language);
-    }
 }

@@ -2,7 +2,6 @@ package org.encaisse.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -237,7 +236,4 @@ class AnalyticsTests {
         assertThat(paid.getStatusCode().is2xxSuccessful()).as(paid.toString()).isTrue();
     }
 
-    static BigDecimal amount(String text) {
-        return new BigDecimal(text);
-    }
 }
