@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes sure the groups exist and that someone can administer Encaisse. Outside the demo, start-up
+ * Makes sure the groups exist with their permissions and that someone can administer Encaisse. Outside the demo, start-up
  * refuses to run without an administrator given in the environment: no default password anywhere.
  */
 @Component
@@ -19,12 +19,14 @@ class AccessBootstrap implements InitializingBean {
     private static final int MINIMUM_PASSWORD_LENGTH = 8;
 
     private final Accounts accounts;
+    private final EnginePermissions permissions;
     private final AdministratorProperties administrator;
     private final boolean demo;
 
-    AccessBootstrap(Accounts accounts, AdministratorProperties administrator,
+    AccessBootstrap(Accounts accounts, EnginePermissions permissions, AdministratorProperties administrator,
                     @Value("${encaisse.demo.enabled:false}") boolean demo) {
         this.accounts = accounts;
+        this.permissions = permissions;
         this.administrator = administrator;
         this.demo = demo;
     }
@@ -33,6 +35,7 @@ class AccessBootstrap implements InitializingBean {
     public void afterPropertiesSet() {
         checkAdministrator();
         Groups.ALL.forEach(accounts::ensureGroup);
+        permissions.apply(PermissionMatrix.GRANTS);
         if (administrator.isSet()) {
             accounts.ensureUser(administrator.user(), administrator.password(), "Administrateur", "Encaisse", null,
                     List.of(Groups.MANAGERS, Groups.CAMUNDA_ADMIN));

@@ -12,18 +12,29 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Tells the engine who calls the REST API, so that engine authorizations and history ("who
- * completed this task") see the real user rather than nobody.
+ * Tells the engine who calls its REST API, so that engine authorizations and history ("who
+ * completed this task") see the real user rather than nobody. Encaisse's own API is left out: its
+ * calls are checked by the rules of {@link SecurityConfiguration}, and what the engine does on
+ * their behalf (correlating a payment, starting a dispute) is the application's doing, which a
+ * collector holds no engine permission for.
  */
 class EngineAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identity;
+    private final RequestMatcher engineApi;
 
-    EngineAuthenticationFilter(IdentityService identity) {
+    EngineAuthenticationFilter(IdentityService identity, RequestMatcher engineApi) {
         this.identity = identity;
+        this.engineApi = engineApi;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !engineApi.matches(request);
     }
 
     @Override

@@ -51,7 +51,8 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless Basic-auth calls carry no cookie a forged page could ride on.
                 .csrf(csrf -> csrf.disable())
-                .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class)
+                .addFilterAfter(new EngineAuthenticationFilter(identity, paths.matcher("/engine-rest/**")),
+                        BasicAuthenticationFilter.class)
                 .build();
     }
 

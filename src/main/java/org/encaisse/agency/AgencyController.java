@@ -1,37 +1,52 @@
 package org.encaisse.agency;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Case files as JSON and as one PDF with the letters attached, per agency handoff and per customer. */
 @RestController
 class AgencyController {
 
-    private final AgencyDesk desk;
-    private final org.encaisse.letter.LetterTemplates templates;
-    private final org.encaisse.letter.PdfDocuments pdf;
+    private final CaseFiles caseFiles;
+    private final CaseFileDocument document;
 
-    AgencyController(AgencyDesk desk, org.encaisse.letter.LetterTemplates templates, org.encaisse.letter.PdfDocuments pdf) {
-        this.templates = templates;
-        this.pdf = pdf;
-        this.desk = desk;
+    AgencyController(CaseFiles caseFiles, CaseFileDocument document) {
+        this.caseFiles = caseFiles;
+        this.document = document;
     }
 
     /** {@code caseId} is the collection case's process instance id, as Cockpit shows it. */
     @GetMapping("/api/agency-handoffs/{caseId}/case-file")
-    CaseFile caseFile(@PathVariable String caseId) {
-        return desk.caseFile(caseId);
+    CaseFile handoffFile(@PathVariable String caseId) {
+        return caseFiles.ofHandoff(caseId);
     }
 
-    /** The same file as a PDF (French), for the agency's mandate or an auditor's archive. */
+    /** The same file as the agency's mandate receives it. */
     @GetMapping("/api/agency-handoffs/{caseId}/case-file.pdf")
-    org.springframework.http.ResponseEntity<byte[]> caseFilePdf(@org.springframework.web.bind.annotation.PathVariable String caseId) {
-        CaseFile file = desk.caseFile(caseId);
-        byte[] document = pdf.render(templates.document("case-file", java.util.Map.of("file", file),
-                java.util.Locale.FRANCE));
-        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
-                        .inline().filename("dossier-" + file.customerExternalId() + ".pdf").build().toString())
-                .body(document);
+    ResponseEntity<byte[]> handoffFilePdf(@PathVariable String caseId) {
+        return asPdf(caseFiles.ofHandoff(caseId));
+    }
+
+    /** Any customer's file, handed over or not: for an auditor's archive or a court claim. */
+    @GetMapping("/api/customers/{externalId}/case-file")
+    CaseFile customerFile(@PathVariable String externalId) {
+        return caseFiles.ofCustomer(externalId);
+    }
+
+    @GetMapping("/api/customers/{externalId}/case-file.pdf")
+    ResponseEntity<byte[]> customerFilePdf(@PathVariable String externalId) {
+        return asPdf(caseFiles.ofCustomer(externalId));
+    }
+
+    private ResponseEntity<byte[]> asPdf(CaseFile file) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("dossier-" + file.customerExternalId() + ".pdf").build().toString())
+                .body(document.render(file));
     }
 }

@@ -6,18 +6,20 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.encaisse.audit.CaseTimeline;
 import org.encaisse.dispute.DisputeView;
 
 /**
  * The file a collection agency receives with its mandate, and what an auditor exports for the case:
  * the debtor, the invoices, the letters sent (with their PDF), disputes, promises, and the timeline.
+ * The handoff's fields are absent from the file of a customer never handed over.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CaseFile(String caseId, String customerExternalId, String customerName, String companyId,
+public record CaseFile(Instant preparedAt, String caseId, String customerExternalId, String customerName, String companyId,
                        List<Contact> contacts, BigDecimal amountHandedOver, String currency, Instant handedOverAt,
                        String approvedBy, String agencyReference, BigDecimal recoveredAmount, String status,
                        List<Invoice> invoices, List<Letter> letters, List<DisputeView> disputes,
-                       List<Promise> promises, List<org.encaisse.audit.CaseTimeline.Event> timeline) {
+                       List<Promise> promises, List<CaseTimeline.Event> timeline) {
 
     public record Promise(LocalDate promisedDate, BigDecimal amount, String currency, String status, String recordedBy,
                           Instant recordedAt) {
@@ -31,7 +33,7 @@ public record CaseFile(String caseId, String customerExternalId, String customer
     }
 
     /** {@code document}: where the PDF as sent is, null for a letter not sent (dropped, or still failing). */
-    public record Letter(Instant recordedAt, String step, int level, String channel, String recipient,
+    public record Letter(Long communicationId, Instant recordedAt, String step, int level, String channel, String recipient,
                          BigDecimal totalOutstanding, List<String> invoiceNumbers, String status, Instant sentAt,
                          String document) {
     }

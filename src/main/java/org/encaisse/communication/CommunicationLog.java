@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.encaisse.customer.Contact;
 import org.encaisse.customer.Customer;
@@ -88,7 +89,9 @@ public class CommunicationLog {
                 listed.stream().map(CommunicatedInvoice::invoiceNumber).toList(),
                 "level " + step.level() + ", " + step.channel() + ", to " + (saved.getRecipientRole() == null ? "nobody"
                         : saved.getRecipientRole() + " " + saved.getRecipientEmail())
-                        + ", " + saved.getTotalOutstanding() + " " + currency + " outstanding");
+                        + ", " + saved.getTotalOutstanding() + " " + currency + " outstanding ("
+                        + listed.stream().map(invoice -> invoice.invoiceNumber() + " " + invoice.daysLate() + " days late")
+                                .collect(Collectors.joining(", ")) + ")");
         return Optional.of(saved);
     }
 

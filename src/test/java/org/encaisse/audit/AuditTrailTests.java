@@ -96,7 +96,7 @@ class AuditTrailTests {
             List<Job> jobs = management.createJobQuery().processInstanceId(caseId).orderByJobDuedate().asc().list();
             management.executeJob(jobs.get(0).getId());
         }
-        identity.setAuthenticatedUserId(Api.ADMIN);
+        identity.setAuthentication(Api.ADMIN, List.of("managers", "camunda-admin"));
         try {
             tasks.complete(tasks.createTaskQuery().processInstanceId(caseId).singleResult().getId(),
                     Map.of("callOutcome", "NO_AGREEMENT"));

@@ -147,7 +147,10 @@ class DisputeResolutionTests {
     /** Completes the resolution task as the sales rep would in Tasklist, then runs the jobs that follow. */
     private void resolve(Map<String, Object> form) {
         Task task = taskFor(invoice);
-        identity.setAuthentication("paul", java.util.List.of("sales"));
+        // Whoever resolves it belongs to the team the dispute was routed to: no one else may work the task.
+        String team = tasks.getIdentityLinksForTask(task.getId()).stream()
+                .map(link -> link.getGroupId()).filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+        identity.setAuthentication("paul", java.util.List.of(team));
         tasks.claim(task.getId(), "paul");
         tasks.complete(task.getId(), form);
         identity.clearAuthentication();

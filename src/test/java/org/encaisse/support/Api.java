@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.encaisse.access.Accounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -27,6 +28,9 @@ public class Api {
     @Autowired
     private TestRestTemplate http;
 
+    @Autowired
+    private Accounts accounts;
+
     /** Unique per test run, so tests share one database (even a persistent MariaDB) without clashing. */
     public static String unique(String prefix) {
         return prefix + "-" + RUN + "-" + SEQUENCE.incrementAndGet();
@@ -34,6 +38,23 @@ public class Api {
 
     public TestRestTemplate as(String user, String password) {
         return http.withBasicAuth(user, password);
+    }
+
+    /** Creates a user of {@code group}, whose password is {@link #passwordOf}, and returns its id. */
+    public String user(String group) {
+        // Camunda accepts only letters and digits in user ids.
+        String id = unique(group).replace("-", "");
+        accounts.ensureUser(id, passwordOf(id), "Test", group, null, java.util.List.of(group));
+        return id;
+    }
+
+    public static String passwordOf(String user) {
+        return "pw-" + user;
+    }
+
+    /** Calls as a user made by {@link #user}. */
+    public TestRestTemplate as(String user) {
+        return as(user, passwordOf(user));
     }
 
     public ResponseEntity<JsonNode> post(String path, String json) {

@@ -1,0 +1,67 @@
+package org.encaisse.agency;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.multipdf.PDFMergerUtility;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.encaisse.communication.CommunicationArchive;
+import org.encaisse.communication.CommunicationDocument;
+import org.encaisse.letter.LetterTemplates;
+import org.encaisse.letter.PdfDocuments;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A case file as one PDF: the file itself (French), then each letter as it was sent, numbered as
+ * annexes in the order they went out, so an agency or a court receives the documents and not links.
+ */
+@Component
+class CaseFileDocument {
+
+    private final LetterTemplates templates;
+    private final PdfDocuments pdf;
+    private final CommunicationArchive archive;
+
+    CaseFileDocument(LetterTemplates templates, PdfDocuments pdf, CommunicationArchive archive) {
+        this.templates = templates;
+        this.pdf = pdf;
+        this.archive = archive;
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] render(CaseFile file) {
+        Map<Long, Integer> annexes = new LinkedHashMap<>();
+        List<CommunicationDocument> documents = file.letters().stream()
+                .filter(letter -> letter.document() != null)
+                .map(letter -> archive.document(letter.communicationId()))
+                .flatMap(Optional::stream)
+                .peek(document -> annexes.put(document.getCommunicationId(), annexes.size() + 1))
+                .toList();
+        byte[] summary = pdf.render(templates.document("case-file", Map.of("file", file, "annexes", annexes),
+                Locale.FRANCE));
+        return documents.isEmpty() ? summary : withAnnexes(summary, documents);
+    }
+
+    private static byte[] withAnnexes(byte[] summary, List<CommunicationDocument> documents) {
+        PDFMergerUtility merger = new PDFMergerUtility();
+        try (PDDocument file = Loader.loadPDF(summary); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (CommunicationDocument document : documents) {
+                try (PDDocument letter = Loader.loadPDF(document.getContent())) {
+                    merger.appendDocument(file, letter);
+                }
+            }
+            file.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The case file's letters could not be attached", e);
+        }
+    }
+}

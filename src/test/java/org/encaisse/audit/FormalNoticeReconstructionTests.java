@@ -1,0 +1,175 @@
+package org.encaisse.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.encaisse.access.Groups;
+import org.encaisse.support.Api;
+import org.encaisse.support.EncaisseTest;
+import org.encaisse.support.PdfText;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What issue 6 asks an auditor to do: from the timeline alone, tell why a customer reached the
+ * formal notice (which rule, how many days late, which letters came before, who decided), then
+ * take the case file with the letters as sent. The people work their tasks over the engine's REST
+ * API with their own accounts, as Tasklist does, under the permission matrix.
+ */
+@EncaisseTest
+class FormalNoticeReconstructionTests {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    ManagementService management;
+
+    @Test
+    void anAuditorReconstructsWhyTheCustomerReachedTheFormalNotice() throws Exception {
+        String collector = api.user(Groups.COLLECTORS);
+        String salesRep = api.user(Groups.SALES);
+        String manager = api.user(Groups.MANAGERS);
+        String auditor = api.user(Groups.AUDITORS);
+        String customer = api.customer();
+        LocalDate today = LocalDate.now();
+        String invoice = api.invoice(customer, today.minusDays(90).toString(), today.minusDays(60).toString(), "1200.00");
+
+        api.post("/api/aging-runs", "");
+        String caseId = runtime.createProcessInstanceQuery().processDefinitionKey("CollectionCaseProcess")
+                .processInstanceBusinessKey(customer).singleResult().getId();
+        work(caseId, "Task_CallCustomer", collector, "{\"callOutcome\": {\"value\": \"NO_AGREEMENT\"}}");
+        work(caseId, "Task_AskSalesRepToCall", salesRep,
+                "{\"buyerReached\": {\"value\": \"false\"}, \"salesCallNotes\": {\"value\": \"Messagerie\"}}");
+        work(caseId, "Task_DecideDeliveryBlock", manager,
+                "{\"blockDeliveries\": {\"value\": false}, \"blockComment\": {\"value\": \"Client historique\"}}");
+        assertThat(nextTask(caseId).getTaskDefinitionKey()).isEqualTo("Task_DecideAgencyHandoff");
+        deliverLetters(customer);
+
+        ResponseEntity<JsonNode> read = api.as(auditor)
+                .getForEntity("/api/customers/" + customer + "/timeline", JsonNode.class);
+        assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<JsonNode> timeline = new ArrayList<>();
+        read.getBody().forEach(timeline::add);
+        assertThat(timeline).extracting(e -> Instant.parse(e.get("at").asText())).isSorted();
+
+        // Which rule, with which figures.
+        JsonNode schedule = first(timeline, "DECISION", "Mise en demeure (jours après échéance)");
+        assertThat(schedule.get("who").asText()).isEqualTo("rule:CollectionScheduleDecision");
+        assertThat(schedule.get("what").asText()).contains("(rule Rule_Default)", "Mise en demeure (jours après échéance) = 45");
+
+        // Which letters before it, each sent, on which invoice and how late it was.
+        List<String> letters = timeline.stream().filter(e -> e.get("kind").asText().equals("LETTER_RECORDED"))
+                .map(e -> e.get("what").asText()).toList();
+        assertThat(letters).hasSize(4);
+        assertThat(letters.get(0)).contains("FIRST_REMINDER", invoice + " 60 days late");
+        assertThat(letters.get(1)).contains("SECOND_REMINDER");
+        assertThat(letters.get(2)).contains("FIRM_LETTER");
+        assertThat(letters.get(3)).contains("FORMAL_NOTICE", "level 3", "REGISTERED_LETTER", "1200.00 EUR outstanding", invoice + " 60 days late");
+        assertThat(timeline.stream().filter(e -> e.get("kind").asText().equals("LETTER_SENT")).count()).isEqualTo(4);
+        JsonNode notice = first(timeline, "LETTER_RECORDED", "FORMAL_NOTICE");
+        assertThat(notice.get("invoices")).extracting(JsonNode::asText).containsExactly(invoice);
+
+        // Who decided on the way, with what they entered.
+        assertThat(first(timeline, "OUTCOME_ENTERED", "callOutcome = NO_AGREEMENT").get("who").asText()).isEqualTo(collector);
+        assertThat(first(timeline, "OUTCOME_ENTERED", "buyerReached = false").get("who").asText()).isEqualTo(salesRep);
+        assertThat(first(timeline, "OUTCOME_ENTERED", "blockDeliveries = false").get("who").asText()).isEqualTo(manager);
+        assertThat(indexOf(timeline, notice)).isGreaterThan(indexOf(timeline,
+                first(timeline, "OUTCOME_ENTERED", "blockDeliveries = false")));
+
+        // The case file, with every letter as it went out.
+        ResponseEntity<JsonNode> file = api.as(auditor)
+                .getForEntity("/api/customers/" + customer + "/case-file", JsonNode.class);
+        assertThat(file.getBody().has("caseId")).as("never handed over").isFalse();
+        assertThat(file.getBody().get("letters")).extracting(l -> l.get("step").asText())
+                .containsExactly("FIRST_REMINDER", "SECOND_REMINDER", "FIRM_LETTER", "FORMAL_NOTICE");
+        assertThat(file.getBody().get("letters")).allMatch(l -> l.get("document").asText().startsWith("/api/communications/"));
+        ResponseEntity<byte[]> pdf = api.as(auditor)
+                .getForEntity("/api/customers/" + customer + "/case-file.pdf", byte[].class);
+        assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        assertThat(PdfText.of(pdf.getBody())).contains("Dossier de recouvrement", invoice, "Chronologie", "Annexe",
+                // Only the letters carry the creditor's bank details.
+                "FR76 3000 6000 0112 3456 7890 189");
+        int letterPages = 0;
+        for (JsonNode letter : file.getBody().get("letters")) {
+            byte[] sent = api.as(auditor).getForEntity(letter.get("document").asText(), byte[].class)
+                    .getBody();
+            try (PDDocument document = Loader.loadPDF(sent)) {
+                letterPages += document.getNumberOfPages();
+            }
+        }
+        try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
+            assertThat(document.getNumberOfPages()).as("the file, then its four letters").isGreaterThan(letterPages);
+        }
+        assertThat(api.as(auditor).postForEntity("/api/aging-runs", null, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    /** Claims then completes the case's next task, as the person would in Tasklist. */
+    private void work(String caseId, String taskKey, String user, String variables) {
+        Task task = nextTask(caseId);
+        assertThat(task.getTaskDefinitionKey()).isEqualTo(taskKey);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(api.as(user).postForEntity("/engine-rest/task/" + task.getId() + "/claim",
+                new HttpEntity<>("{\"userId\": \"" + user + "\"}", headers), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> completed = api.as(user).postForEntity(
+                "/engine-rest/task/" + task.getId() + "/complete",
+                new HttpEntity<>("{\"variables\": " + variables + "}", headers), String.class);
+        assertThat(completed.getStatusCode()).as(completed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    /** Runs the case's jobs, timers included, as the job executor would over the days, until someone has work. */
+    private Task nextTask(String caseId) {
+        for (int i = 0; i < 10 && tasks.createTaskQuery().processInstanceId(caseId).count() == 0; i++) {
+            List<Job> jobs = management.createJobQuery().processInstanceId(caseId).orderByJobDuedate().asc().list();
+            assertThat(jobs).as("a job of the case").isNotEmpty();
+            management.executeJob(jobs.get(0).getId());
+        }
+        return tasks.createTaskQuery().processInstanceId(caseId).singleResult();
+    }
+
+    private void deliverLetters(String customer) {
+        for (var delivery : runtime.createProcessInstanceQuery().processDefinitionKey("CommunicationDeliveryProcess")
+                .processInstanceBusinessKey(customer).list()) {
+            for (Job job : management.createJobQuery().processInstanceId(delivery.getId()).list()) {
+                management.executeJob(job.getId());
+            }
+        }
+    }
+
+    private static JsonNode first(List<JsonNode> timeline, String kind, String saying) {
+        return timeline.stream()
+                .filter(e -> e.get("kind").asText().equals(kind) && e.get("what").asText().contains(saying))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " saying '" + saying + "' in " + timeline));
+    }
+
+    private static int indexOf(List<JsonNode> timeline, JsonNode event) {
+        return timeline.indexOf(event);
+    }
+
+}
