@@ -1,6 +1,7 @@
 package org.encaisse.access;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +33,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apis(HttpSecurity http, IdentityService identity) throws Exception {
+    SecurityFilterChain apis(HttpSecurity http, IdentityService identity, ProcessEngine engine) throws Exception {
         String[] writers = Groups.WRITERS.stream().map(Groups::authority).toArray(String[]::new);
         // Path patterns on the whole request path: the engine's REST API is a Jersey servlet, not Spring MVC.
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
@@ -53,6 +54,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .addFilterAfter(new EngineAuthenticationFilter(identity, paths.matcher("/engine-rest/**")),
                         BasicAuthenticationFilter.class)
+                .addFilterAfter(new VariableTypeGuard(engine), EngineAuthenticationFilter.class)
                 .build();
     }
 

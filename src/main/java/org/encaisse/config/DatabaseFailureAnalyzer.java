@@ -1,6 +1,8 @@
 package org.encaisse.config;
 
 import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -26,6 +28,10 @@ class DatabaseFailureAnalyzer implements FailureAnalyzer {
             return new FailureAnalysis(settings.getMessage(),
                     "Set DB_URL, DB_USER and DB_PASSWORD, or run without the mariadb profile to use H2.", failure);
         }
+        FailureAnalysis isolation = isolation(failure);
+        if (isolation != null) {
+            return isolation;
+        }
         SQLException sql = find(failure, SQLException.class);
         if (sql == null) {
             return null;
@@ -37,6 +43,22 @@ class DatabaseFailureAnalyzer implements FailureAnalyzer {
                 "Check that the database server is running and reachable, and that DB_URL, DB_USER and DB_PASSWORD "
                         + "(profile mariadb) name an existing database and an account allowed to use it.",
                 failure);
+    }
+
+    /** The engine's own check (ENGINE-12019): under REPEATABLE READ its optimistic locking misses concurrent changes. */
+    private static FailureAnalysis isolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && message.contains("ENGINE-12019")) {
+                Matcher level = Pattern.compile("isolation level[^']*'([A-Z_]+)'").matcher(message);
+                String found = level.find() ? level.group(1).replace('_', ' ') : "another isolation level";
+                return new FailureAnalysis("Encaisse needs its database sessions at READ COMMITTED; this one runs at "
+                        + found + ".",
+                        "Keep spring.datasource.hikari.transaction-isolation=TRANSACTION_READ_COMMITTED (the default "
+                                + "setting), or set transaction_isolation=READ-COMMITTED on the MariaDB server.", failure);
+            }
+        }
+        return null;
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

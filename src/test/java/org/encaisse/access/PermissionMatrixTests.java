@@ -241,6 +241,33 @@ class PermissionMatrixTests {
     }
 
     @Test
+    void encaissesApiLetsEveryGroupReadAndOnlyCollectorsAndManagersWrite() {
+        String customer = api.customer();
+        for (String reader : List.of(collector, salesRep, logistician, manager, auditor)) {
+            assertThat(status(reader, HttpMethod.GET, "/api/customers/" + customer, null)).as(reader).isEqualTo(200);
+            assertThat(status(reader, HttpMethod.GET, "/api/customers/" + customer + "/timeline", null)).as(reader)
+                    .isEqualTo(200);
+        }
+        for (String refused : List.of(salesRep, logistician, auditor)) {
+            assertThat(status(refused, HttpMethod.POST, "/api/customers", newCustomer())).as(refused).isEqualTo(403);
+            assertThat(status(refused, HttpMethod.POST, "/api/payments", "{}")).as(refused).isEqualTo(403);
+            assertThat(status(refused, HttpMethod.POST, "/api/disputes", "{}")).as(refused).isEqualTo(403);
+        }
+        assertThat(status(collector, HttpMethod.POST, "/api/customers", newCustomer())).isEqualTo(200);
+        assertThat(status(manager, HttpMethod.POST, "/api/customers", newCustomer())).isEqualTo(200);
+        for (String notManager : List.of(collector, salesRep, auditor)) {
+            assertThat(status(notManager, HttpMethod.POST, "/api/aging-runs", null)).as(notManager).isEqualTo(403);
+            assertThat(status(notManager, HttpMethod.POST, "/api/process-migrations", "{}")).as(notManager)
+                    .isEqualTo(403);
+        }
+        assertThat(status(manager, HttpMethod.POST, "/api/process-migrations", "{}")).as("no key given").isEqualTo(400);
+    }
+
+    private static String newCustomer() {
+        return "{\"externalId\": \"%s\", \"name\": \"Client SAS\"}".formatted(Api.unique("C"));
+    }
+
+    @Test
     void inTheWebappsAnAuditorReadsCockpitAndCannotWrite() throws Exception {
         WebappSession cockpit = WebappSession.open(port, "cockpit");
         var login = cockpit.login("cockpit", auditor, Api.passwordOf(auditor));
@@ -252,8 +279,10 @@ class PermissionMatrixTests {
         assertThat(cockpit.engine("GET", "/process-instance/" + caseId, null).statusCode()).isEqualTo(200);
         assertThat(cockpit.engine("GET", "/history/process-instance/count?processInstanceId=" + caseId, null).body())
                 .contains("\"count\":1");
-        assertThat(cockpit.engine("POST", "/task/" + callTask + "/claim", body("userId", auditor)).statusCode())
-                .isEqualTo(403);
+        var claim = cockpit.engine("POST", "/task/" + callTask + "/claim", body("userId", auditor));
+        assertThat(claim.statusCode()).isEqualTo(403);
+        assertThat(claim.body()).as("refused by the engine's authorizations, not by CSRF")
+                .contains("does not have", "permission");
         assertThat(cockpit.engine("POST", "/task/" + callTask + "/complete", "{\"variables\": {}}").statusCode())
                 .isEqualTo(403);
         assertThat(cockpit.engine("POST", "/task/" + callTask + "/assignee", body("userId", collector)).statusCode())

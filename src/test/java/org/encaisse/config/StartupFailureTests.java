@@ -2,6 +2,7 @@ package org.encaisse.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.encaisse.EncaisseApplication;
 import org.encaisse.support.OwnContext;
@@ -25,6 +26,20 @@ class StartupFailureTests {
                 .isInstanceOf(Exception.class);
         assertThat(output).contains("Encaisse cannot use its database at jdbc:mariadb://127.0.0.1:1/encaisse")
                 .contains("Check that the database server is running");
+    }
+
+    @Test
+    void aMariaDbSessionThatIsNotReadCommittedIsRefused(CapturedOutput output) {
+        String url = System.getenv("MARIADB_URL");
+        assumeTrue(url != null && !url.isBlank(), "MARIADB_URL names the MariaDB server (set by .ci/run)");
+        assertThatThrownBy(() -> start("--spring.profiles.active=mariadb", "--DB_URL=" + url,
+                "--DB_USER=" + System.getenv().getOrDefault("MARIADB_USER", "root"),
+                "--DB_PASSWORD=" + System.getenv().getOrDefault("MARIADB_PASSWORD", ""),
+                "--spring.datasource.hikari.transaction-isolation=TRANSACTION_REPEATABLE_READ",
+                "--encaisse.admin.user=admin", "--encaisse.admin.password=admin-secret"))
+                .isInstanceOf(Exception.class);
+        assertThat(output).contains("Encaisse needs its database sessions at READ COMMITTED; this one runs at "
+                + "REPEATABLE READ").contains("transaction_isolation");
     }
 
     @Test

@@ -21,6 +21,7 @@ public final class WebappSession {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     private String csrfToken;
+    private boolean forgetsToken;
 
     private WebappSession(int port) {
         this.base = "http://localhost:" + port;
@@ -37,8 +38,11 @@ public final class WebappSession {
     public HttpResponse<String> login(String app, String user, String password) {
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return send("POST", "/camunda/api/admin/auth/user/default/login/" + app, form,
+        HttpResponse<String> login = send("POST", "/camunda/api/admin/auth/user/default/login/" + app, form,
                 "application/x-www-form-urlencoded");
+        // A new session has a new CSRF token: the page loaded after the login hands it out, as in a browser.
+        send("GET", "/camunda/app/" + app + "/default/", null, null);
+        return login;
     }
 
     /** A call to the engine API the webapps use, e.g. {@code ("POST", "/task/42/claim", "{...}")}. */
@@ -54,12 +58,17 @@ public final class WebappSession {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        if (!forgetsToken) {
+            // As the webapps' scripts do: the token the server last handed out, in its cookie.
+            cookie("XSRF-TOKEN").map(HttpCookie::getValue).ifPresent(token -> csrfToken = token);
+        }
         if (csrfToken != null) {
             request.header("X-XSRF-TOKEN", csrfToken);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            response.headers().firstValue("X-XSRF-TOKEN").ifPresent(token -> csrfToken = token);
+            response.headers().firstValue("X-XSRF-TOKEN").filter(token -> !forgetsToken && !"Required".equals(token))
+                    .ifPresent(token -> csrfToken = token);
             return response;
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
@@ -67,6 +76,13 @@ public final class WebappSession {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(method + " " + path + " interrupted", e);
         }
+    }
+
+    /** The same session, its cookies kept, sending no CSRF token: what a forged cross-site request looks like. */
+    public WebappSession withoutCsrfToken() {
+        csrfToken = null;
+        forgetsToken = true;
+        return this;
     }
 
     public Optional<HttpCookie> cookie(String name) {
