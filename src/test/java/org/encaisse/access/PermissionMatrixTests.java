@@ -24,13 +24,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The permission matrix cell by cell, over the engine's REST API (as Camunda Modeler and scripts
@@ -329,22 +327,8 @@ class PermissionMatrixTests {
         return response.getBody().get("count").asLong();
     }
 
-    /** What Camunda Modeler sends when someone deploys a file, with or without credentials. */
     private int deploy(String user, byte[] model) {
-        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("deployment-name", "RouteDisputeDecision");
-        parts.add("deployment-source", "Camunda Modeler");
-        parts.add("deploy-changed-only", "true");
-        parts.add("data", new ByteArrayResource(model) {
-            @Override
-            public String getFilename() {
-                return "processes/dispute/RouteDisputeDecision.dmn";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         TestRestTemplate http = user == null ? anonymous : api.as(user);
-        return http.postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts, headers), String.class)
-                .getStatusCode().value();
+        return Api.deployFromModeler(http, "processes/dispute/RouteDisputeDecision.dmn", model).getStatusCode().value();
     }
 }

@@ -9,12 +9,7 @@ import org.encaisse.support.Api;
 import org.encaisse.support.EncaisseTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /** A manager deploying from Modeler: what a model may not carry is refused, saying what and where. */
 @EncaisseTest
@@ -89,18 +84,7 @@ class ModelDeploymentRulesTests {
     }
 
     private ResponseEntity<String> deploy(String model) {
-        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("deployment-name", "ModelerUploadProcess");
-        parts.add("deployment-source", "Camunda Modeler");
-        parts.add("data", new ByteArrayResource(model.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "ModelerUploadProcess.bpmn";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return api.as(Api.ADMIN, Api.ADMIN_PASSWORD).postForEntity("/engine-rest/deployment/create",
-                new HttpEntity<>(parts, headers), String.class);
+        return Api.deployFromModeler(api.as(Api.ADMIN, Api.ADMIN_PASSWORD), "ModelerUploadProcess.bpmn",
+                model.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -80,6 +80,24 @@ public class Api {
         return as(ADMIN, ADMIN_PASSWORD).exchange(path, HttpMethod.POST, new HttpEntity<>(parts, headers), JsonNode.class);
     }
 
+    /** What Camunda Modeler sends when someone deploys a file; {@code http} carries the credentials, or none. */
+    public static ResponseEntity<String> deployFromModeler(TestRestTemplate http, String fileName, byte[] model) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        String name = fileName.substring(fileName.lastIndexOf('/') + 1).replaceFirst("\\.[a-z]+$", "");
+        parts.add("deployment-name", name);
+        parts.add("deployment-source", "Camunda Modeler");
+        parts.add("deploy-changed-only", "true");
+        parts.add("data", new ByteArrayResource(model) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts, headers), String.class);
+    }
+
     public ResponseEntity<JsonNode> upload(String path, String fileName, String utf8) {
         return upload(path, fileName, utf8.getBytes(StandardCharsets.UTF_8));
     }
