@@ -29,14 +29,16 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends a recorded communication, at most once however many senders try: each stage commits on
- * its own, outside the caller's (the job's) transaction, so a job that fails after the mail went
- * finds it SENT on its retry.
+ * Sends a recorded communication, at most once however many senders try, and never for an invoice
+ * whose payment has committed. Each stage commits on its own, outside the caller's (the job's)
+ * transaction, so a job that fails after the mail went finds it SENT on its retry.
  * <ol>
  * <li>claim: one conditional update makes this sender the only one (SENDING, with a lease);</li>
- * <li>prepare: drop it if its invoices were paid or disputed since; otherwise list them as they
- * now stand, compute the penalties, render and store the PDF;</li>
- * <li>send over SMTP, then mark it SENT; a failure marks it FAILED with the error and is thrown.</li>
+ * <li>under the customer's row lock, the one a payment takes to allocate itself: drop it if its
+ * invoices were paid or disputed since; otherwise list them as they now stand, compute the
+ * penalties, render and store the PDF, send it over SMTP and mark it SENT. A payment of that
+ * customer therefore commits either before the invoices are read (the letter leaves them out) or
+ * after the mail went. A failure marks it FAILED with the error and is thrown.</li>
  * </ol>
  * The one window left is a sender dying after the SMTP server accepted the mail and before SENT
  * commits: when the lease expires the next attempt sends it again, with the same Message-ID.
@@ -91,40 +93,54 @@ public class CommunicationDelivery {
         if (claimed == null || claimed == 0) {
             return alreadyHandled(communicationId);
         }
+        try {
+            return ownTransaction.execute(status -> sendWhileTheAccountIsLocked(communicationId));
+        } catch (Undeliverable undeliverable) {
+            fail(communicationId, undeliverable.getMessage());
+            throw new DeliveryFailedException("Communication " + communicationId + ": " + undeliverable.getMessage(),
+                    undeliverable.getCause());
+        }
+    }
+
+    /** Why a claimed communication could not go out; rolls its attempt back and is recorded on it. */
+    private static final class Undeliverable extends RuntimeException {
+
+        Undeliverable(String reason, Throwable cause) {
+            super(reason, cause);
+        }
+    }
+
+    private Outcome sendWhileTheAccountIsLocked(Long communicationId) {
+        Communication communication = find(communicationId);
+        customers.lock(communication.getCustomerId());
         Prepared prepared;
         try {
-            prepared = ownTransaction.execute(status -> prepare(communicationId));
+            prepared = prepare(communication);
         } catch (RuntimeException e) {
-            fail(communicationId, "The letter could not be prepared: " + e.getMessage());
-            throw new DeliveryFailedException("Communication " + communicationId + " could not be prepared: "
-                    + e.getMessage(), e);
+            throw new Undeliverable("The letter could not be prepared: " + e.getMessage(), e);
         }
         if (prepared.dropped()) {
             log.info("Communication {} dropped: {}", communicationId, prepared.reason());
             return Outcome.DROPPED;
         }
         if (prepared.mail().to() == null) {
-            String error = "No contact of the customer has an email address; add one and retry the incident.";
-            fail(communicationId, error);
-            throw new DeliveryFailedException("Communication " + communicationId + ": " + error, null);
+            throw new Undeliverable("No contact of the customer has an email address; add one and retry the incident.",
+                    null);
         }
         String messageId;
         try {
             messageId = mail.send(prepared.mail());
         } catch (MailException e) {
-            fail(communicationId, "SMTP: " + e.getMessage());
-            throw new DeliveryFailedException("Communication " + communicationId + " could not be sent to "
-                    + prepared.mail().to() + ": " + e.getMessage(), e);
+            throw new Undeliverable("SMTP: the letter could not be sent to " + prepared.mail().to() + ": "
+                    + e.getMessage(), e);
         }
-        ownTransaction.executeWithoutResult(status -> {
-            Communication sent = find(communicationId);
-            sent.sent(clock.instant(), messageId);
-            audit.append("rule:delivery", "LETTER_SENT", sent.getCustomerId(), "letter " + communicationId + " "
-                    + sent.getStep().name(), sent.getInvoices().stream().map(CommunicatedInvoice::invoiceNumber).toList(),
-                    "emailed to " + sent.getRecipientEmail() + ", " + messageId + ", PDF "
-                            + documents.findById(communicationId).map(CommunicationDocument::getSha256).orElse("none")
-                            + ", document " + sent.documentPath());
-        });
+        communication.sent(clock.instant(), messageId);
+        audit.append("rule:delivery", "LETTER_SENT", communication.getCustomerId(), "letter " + communicationId + " "
+                + communication.getStep().name(), communication.getInvoices().stream()
+                        .map(CommunicatedInvoice::invoiceNumber).toList(),
+                "emailed to " + communication.getRecipientEmail() + ", " + messageId + ", PDF "
+                        + documents.findById(communicationId).map(CommunicationDocument::getSha256).orElse("none")
+                        + ", document " + communication.documentPath());
         return Outcome.SENT;
     }
 
@@ -142,8 +158,8 @@ public class CommunicationDelivery {
     private record Prepared(boolean dropped, String reason, CommunicationMail.Outgoing mail) {
     }
 
-    private Prepared prepare(Long communicationId) {
-        Communication communication = find(communicationId);
+    private Prepared prepare(Communication communication) {
+        Long communicationId = communication.getId();
         LocalDate today = LocalDate.now(clock);
         List<Invoice> stillOwed = ledger.byIds(communication.getInvoices().stream()
                         .map(CommunicatedInvoice::invoiceId).toList()).stream()

@@ -3,9 +3,7 @@ package org.encaisse.payment;
 import java.security.Principal;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.encaisse.input.BusyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,8 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PaymentController {
 
-    /** Two posts of the same bank line, or a payment racing another on the same invoice, settle on a retry. */
-    private static final int ATTEMPTS = 3;
+    /**
+     * Two posts of the same bank line, a payment racing another on the same invoice, a deadlock or
+     * a lock wait behind a letter being sent (SMTP timeouts bound it to about 40 s) settle on a retry.
+     */
+    private static final int ATTEMPTS = 6;
 
     private final PaymentRecording recording;
     private final PaymentReceipts receipts;
@@ -35,9 +36,14 @@ class PaymentController {
             try {
                 PaymentRecording.Outcome outcome = recording.record(request, user.getName());
                 return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.receipt());
-            } catch (DataIntegrityViolationException | ConcurrencyFailureException | OptimisticLockingException raced) {
-                if (attempt == ATTEMPTS) {
+            } catch (RuntimeException raced) {
+                if (!TransientFailures.isTransient(raced)) {
                     throw raced;
+                }
+                if (attempt == ATTEMPTS) {
+                    throw new BusyException("The customer's account stayed busy with concurrent work through "
+                            + ATTEMPTS + " attempts (" + raced.getClass().getSimpleName() + "); nothing was recorded. "
+                            + "Send the same payment again.", raced);
                 }
                 pauseBeforeRetry(attempt);
             }
@@ -46,7 +52,7 @@ class PaymentController {
 
     private static void pauseBeforeRetry(int attempt) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50) * attempt);
+            Thread.sleep(ThreadLocalRandom.current().nextLong(20, 100) * attempt);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
