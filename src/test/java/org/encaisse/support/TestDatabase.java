@@ -64,6 +64,12 @@ public class TestDatabase implements ActiveProfilesResolver, ApplicationContextI
         return embeddedUrl;
     }
 
+    /** The MariaDB server of the suite: {@code MARIADB_URL}, or the embedded one. */
+    public static String mariaDbUrl() {
+        String url = System.getenv("MARIADB_URL");
+        return url == null || url.isBlank() ? embeddedUrl() : url;
+    }
+
     private static String envOr(String name, String fallback) {
         String value = System.getenv(name);
         return value == null ? fallback : value;
