@@ -44,6 +44,7 @@ class ClusterTests {
 
     private static void assertComplete(ClusterRun.Report report) {
         String seen = report.describe();
+        System.out.println(seen);
         assertThat(report.firstRemindersSent()).as(seen).isEqualTo(CASES);
         assertThat(report.secondRemindersSent()).as(seen).isEqualTo(CASES);
         assertThat(report.notSent()).as(seen).isZero();
