@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The daily job at scale on MariaDB: CUSTOMERS customers with INVOICES open invoices, a setup day a
+# week earlier, then one simulated day (aging run, cases opened, second reminders due, every letter
+# rendered and mailed to an SMTP server in the JVM) run by the application's job executor; then the
+# same with the collection case replaced by a bare process with the same jobs and wait states, and
+# the ratio. Each run starts from a fresh database encaisse_dailyjob (dropped and created again).
+# Usage: bench/daily-job.sh [customers, default 20000] [invoices, default 100000] [Spring arguments...]
+#   MODES=ours runs one side only. E.g. bench/daily-job.sh 400 2000 --camunda.bpm.job-execution.max-jobs-per-acquisition=10
+set -eo pipefail
+cd "$(dirname "$0")/.."
+CUSTOMERS="${1:-20000}"
+INVOICES="${2:-100000}"
+shift 2 || shift $#
+./mvnw -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+CLASSPATH="target/classes:target/test-classes:$(cat target/bench.classpath)"
+for MODE in ${MODES:-ours bare}; do
+  mysql --host=127.0.0.1 --user=root -e "DROP DATABASE IF EXISTS encaisse_dailyjob;
+    CREATE DATABASE encaisse_dailyjob CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+  java -Xmx2g -cp "$CLASSPATH" org.encaisse.collection.DailyJobBenchmark "$MODE" \
+    "jdbc:mariadb://127.0.0.1:3306/encaisse_dailyjob" "$CUSTOMERS" "$INVOICES" "target/daily-job-$MODE.properties" "$@" \
+    2>&1 | grep -v -e PDType1Font -e 'Commons Logging'
+done
+java -cp "$CLASSPATH" org.encaisse.collection.DailyJobBenchmark compare \
+  target/daily-job-ours.properties target/daily-job-bare.properties
