@@ -220,12 +220,15 @@ public final class DailyJobBenchmark {
     private Day day(String label, LocalDate date, Path jfr) throws Exception {
         Instant dayStart = date.atTime(START).atZone(ZONE).toInstant();
         Timestamp since = Timestamp.from(dayStart);
+        long lastCommunication = count("SELECT COALESCE(MAX(id), 0) FROM communication");
         int mailBefore = mail.getReceivedMessages().length;
         Recording recording = null;
         if (jfr != null) {
             recording = new Recording();
             recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(20));
             recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(20));
+            recording.enable("jdk.ThreadPark").withThreshold(Duration.ofMillis(10)).withStackTrace();
+            recording.enable("jdk.JavaMonitorEnter").withThreshold(Duration.ofMillis(10)).withStackTrace();
             recording.start();
         }
         memory.reset();
@@ -256,13 +259,13 @@ public final class DailyJobBenchmark {
         long escalated = executed.entrySet().stream()
                 .filter(entry -> entry.getKey().startsWith("CollectionCaseProcess Event_SecondReminderDue"))
                 .mapToLong(Map.Entry::getValue).sum();
-        Map<String, Long> tasks = grouped("SELECT CONCAT(PROC_DEF_KEY_, ' ', TASK_DEF_KEY_), COUNT(*) FROM ACT_HI_TASKINST"
+        Map<String, Long> tasks = grouped("SELECT CONCAT(COALESCE(PROC_DEF_KEY_, '-'), ' ', COALESCE(TASK_DEF_KEY_, '-')), COUNT(*) FROM ACT_HI_TASKINST"
                 + " WHERE START_TIME_ >= ? GROUP BY PROC_DEF_KEY_, TASK_DEF_KEY_", since);
-        Map<String, Long> letters = grouped("SELECT CONCAT(step, ' ', status), COUNT(*) FROM communication WHERE created_at >= ?"
-                + " GROUP BY step, status", since);
+        Map<String, Long> letters = grouped("SELECT CONCAT(step, ' ', status), COUNT(*) FROM communication WHERE id > ?"
+                + " GROUP BY step, status", lastCommunication);
         long sent = count("SELECT COUNT(*) FROM communication WHERE sent_at >= ?", since);
         int mails = mail.getReceivedMessages().length - mailBefore;
-        long incidents = count("SELECT COUNT(*) FROM ACT_RU_INCIDENT WHERE CREATE_TIME_ >= ?", since);
+        long incidents = count("SELECT COUNT(*) FROM ACT_RU_INCIDENT WHERE INCIDENT_TIMESTAMP_ >= ?", since);
         long withException = management.createJobQuery().withException().count();
 
         System.out.printf(Locale.ROOT, "%n== %s (%s) ==%n", label, mode);
@@ -328,7 +331,7 @@ public final class DailyJobBenchmark {
     }
 
     private Map<String, Long> jobs(int state, Timestamp since) {
-        return grouped("SELECT CONCAT(PROCESS_DEF_KEY_, ' ', ACT_ID_, ' ', JOB_DEF_TYPE_), COUNT(*) FROM ACT_HI_JOB_LOG"
+        return grouped("SELECT CONCAT(COALESCE(PROCESS_DEF_KEY_, '-'), ' ', COALESCE(ACT_ID_, '-'), ' ', COALESCE(JOB_DEF_TYPE_, '-')), COUNT(*) FROM ACT_HI_JOB_LOG"
                 + " WHERE JOB_STATE_ = " + state + " AND TIMESTAMP_ >= ? GROUP BY PROCESS_DEF_KEY_, ACT_ID_, JOB_DEF_TYPE_", since);
     }
 
@@ -413,6 +416,8 @@ public final class DailyJobBenchmark {
         private final Map<String, Long> byThread = new TreeMap<>();
         private final Map<String, Long> topFrames = new TreeMap<>();
         private final Map<String, Long> nativeByCategory = new TreeMap<>();
+        private final Map<String, Long> nativeByCaller = new TreeMap<>();
+        private final Map<String, Long> blocked = new TreeMap<>();
         private long samples;
         private long letterSamples;
         private long nativeSamples;
@@ -424,10 +429,16 @@ public final class DailyJobBenchmark {
                 if (stack == null) {
                     continue;
                 }
+                String type = event.getEventType().getName();
+                if (type.equals("jdk.ThreadPark") || type.equals("jdk.JavaMonitorEnter")) {
+                    profile.blocked.merge(blocker(stack.getFrames()), event.getDuration().toMillis(), Long::sum);
+                    continue;
+                }
                 String category = category(stack.getFrames());
-                if (event.getEventType().getName().equals("jdk.NativeMethodSample")) {
+                if (type.equals("jdk.NativeMethodSample")) {
                     profile.nativeSamples++;
                     profile.nativeByCategory.merge(category, 1L, Long::sum);
+                    profile.nativeByCaller.merge(blocker(stack.getFrames()), 1L, Long::sum);
                     continue;
                 }
                 profile.samples++;
@@ -462,6 +473,27 @@ public final class DailyJobBenchmark {
             System.out.printf(Locale.ROOT, "%d native-method samples (threads in native code, mostly waiting on sockets):%n", nativeSamples);
             sorted(nativeByCategory).stream().limit(8).forEach(entry -> System.out.printf(Locale.ROOT, "  %-60s %6.1f %%%n",
                     entry.getKey(), 100.0 * entry.getValue() / Math.max(1, nativeSamples)));
+            System.out.println("native-method samples by the innermost Encaisse method on the stack (where threads wait on MariaDB or SMTP):");
+            sorted(nativeByCaller).stream().limit(8).forEach(entry -> System.out.printf(Locale.ROOT, "  %-90s %6.1f %%%n",
+                    entry.getKey(), 100.0 * entry.getValue() / Math.max(1, nativeSamples)));
+            System.out.println("threads parked or blocked 10 ms or more, total seconds by the innermost Encaisse method on the stack:");
+            sorted(blocked).stream().limit(8).forEach(entry -> System.out.printf(Locale.ROOT, "  %-90s %8.1f s%n",
+                    entry.getKey(), entry.getValue() / 1000.0));
+        }
+
+        /** The innermost Encaisse frame, else the innermost frame outside the JDK. */
+        private static String blocker(List<RecordedFrame> frames) {
+            String outsideJdk = null;
+            for (RecordedFrame frame : frames) {
+                String type = frame.getMethod().getType().getName();
+                if (type.startsWith("org.encaisse") && !type.contains("$Proxy") && !type.contains("CGLIB")) {
+                    return type + "." + frame.getMethod().getName();
+                }
+                if (outsideJdk == null && !type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
+                    outsideJdk = type + "." + frame.getMethod().getName();
+                }
+            }
+            return outsideJdk == null ? "JDK only (idle pools, acceptors)" : outsideJdk;
         }
 
         private static List<Map.Entry<String, Long>> sorted(Map<String, Long> counts) {
@@ -475,8 +507,8 @@ public final class DailyJobBenchmark {
                 if (type.startsWith("com.openhtmltopdf") || type.startsWith("org.apache.pdfbox") || type.startsWith("org.apache.fontbox")) {
                     return "letter PDF (openhtmltopdf, PDFBox)";
                 }
-                if (type.startsWith("org.thymeleaf")) {
-                    return "letter HTML (Thymeleaf)";
+                if (type.startsWith("org.thymeleaf") || type.startsWith("org.jsoup")) {
+                    return "letter HTML (Thymeleaf, jsoup)";
                 }
                 if (type.startsWith("com.icegreen")) {
                     return "SMTP server (GreenMail, in this JVM)";
@@ -502,7 +534,7 @@ public final class DailyJobBenchmark {
                 if (type.startsWith("org.apache.ibatis")) {
                     return "engine: MyBatis";
                 }
-                if (type.startsWith("org.camunda.bpm.dmn") || type.startsWith("org.camunda.feel")) {
+                if (type.startsWith("org.camunda.bpm.dmn") || type.startsWith("org.camunda.feel") || type.startsWith("camundajar")) {
                     return "DMN";
                 }
                 if (type.startsWith("org.camunda.spin") || type.startsWith("com.fasterxml")) {
