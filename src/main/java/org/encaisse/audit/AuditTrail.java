@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The domain audit trail: who (a user or a rule) did what, to which customer and invoices, when.
- * Entries are appended in the caller's transaction (they exist exactly when what they record
- * committed) and chained by SHA-256; nothing updates or deletes them.
+ * Entries are written by the caller's transaction as it commits (they exist exactly when what they
+ * record committed) and chained by SHA-256 in commit order; nothing updates or deletes them.
  */
 @Service
 public class AuditTrail {
@@ -40,30 +41,47 @@ public class AuditTrail {
                         String invoiceNumbers, String details, String previousHash, String hash) {
     }
 
+    /**
+     * Records a fact in the caller's transaction. The entry is chained when that transaction commits,
+     * not now: the chain's head row is locked only for the few milliseconds of the commit, so a letter
+     * job that appends early does not make every other job wait for it to finish.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(String actor, String action, Long customerId, String subject, List<String> invoiceNumbers,
                        String details) {
-        // The head row's lock makes concurrent appends take turns: the chain never forks.
+        String numbers = invoiceNumbers == null || invoiceNumbers.isEmpty() ? null : String.join(",", invoiceNumbers);
+        Entry unchained = new Entry(0, clock.instant().truncatedTo(ChronoUnit.MICROS),
+                truncate(actor == null ? "unknown" : actor, 100), action, customerId, truncate(subject, 200),
+                truncate(numbers, 2000), truncate(details, 4000), null, null);
+        EntriesAtCommit.of(this).add(unchained);
+    }
+
+    /** Chains the transaction's entries after the head; the head row's lock makes committing transactions take turns. */
+    void chain(List<Entry> unchained) {
         Map<String, Object> head = jdbc.queryForMap("SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE",
                 new MapSqlParameterSource());
         String previous = (String) head.get("last_hash");
-        long id = ((Number) head.get("last_id")).longValue() + 1;
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String numbers = invoiceNumbers == null || invoiceNumbers.isEmpty() ? null : String.join(",", invoiceNumbers);
-        String text = truncate(details, 4000);
-        Entry entry = new Entry(id, at, truncate(actor == null ? "unknown" : actor, 100), action, customerId,
-                truncate(subject, 200), truncate(numbers, 2000), text, previous, null);
-        String hash = hashOf(entry);
-        jdbc.update("""
+        long id = ((Number) head.get("last_id")).longValue();
+        List<MapSqlParameterSource> rows = new ArrayList<>(unchained.size());
+        for (Entry pending : unchained) {
+            id++;
+            Entry entry = new Entry(id, pending.occurredAt(), pending.actor(), pending.action(), pending.customerId(),
+                    pending.subject(), pending.invoiceNumbers(), pending.details(), previous, null);
+            String hash = hashOf(entry);
+            rows.add(new MapSqlParameterSource().addValue("id", id).addValue("at", Timestamp.from(entry.occurredAt()))
+                    .addValue("actor", entry.actor()).addValue("action", entry.action())
+                    .addValue("customer", entry.customerId()).addValue("subject", entry.subject())
+                    .addValue("numbers", entry.invoiceNumbers()).addValue("details", entry.details())
+                    .addValue("previous", previous).addValue("hash", hash));
+            previous = hash;
+        }
+        jdbc.batchUpdate("""
                 INSERT INTO audit_entry (id, occurred_at, actor, action, customer_id, subject, invoice_numbers, details,
                                          previous_hash, hash)
                 VALUES (:id, :at, :actor, :action, :customer, :subject, :numbers, :details, :previous, :hash)""",
-                new MapSqlParameterSource().addValue("id", id).addValue("at", Timestamp.from(at))
-                        .addValue("actor", entry.actor()).addValue("action", action).addValue("customer", customerId)
-                        .addValue("subject", entry.subject()).addValue("numbers", entry.invoiceNumbers())
-                        .addValue("details", text).addValue("previous", previous).addValue("hash", hash));
+                rows.toArray(MapSqlParameterSource[]::new));
         jdbc.update("UPDATE audit_head SET last_id = :id, last_hash = :hash WHERE id = 1",
-                new MapSqlParameterSource().addValue("id", id).addValue("hash", hash));
+                new MapSqlParameterSource().addValue("id", id).addValue("hash", previous));
     }
 
     /** The customer's entries, oldest first. */
@@ -75,8 +93,9 @@ public class AuditTrail {
 
     static Entry read(java.sql.ResultSet row) throws java.sql.SQLException {
         long customer = row.getLong("customer_id");
+        Long customerId = row.wasNull() ? null : customer;
         return new Entry(row.getLong("id"), row.getTimestamp("occurred_at").toInstant(), row.getString("actor"),
-                row.getString("action"), row.wasNull() ? null : customer, row.getString("subject"),
+                row.getString("action"), customerId, row.getString("subject"),
                 row.getString("invoice_numbers"), row.getString("details"), row.getString("previous_hash"),
                 row.getString("hash"));
     }

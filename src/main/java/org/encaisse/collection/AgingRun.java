@@ -1,14 +1,14 @@
 package org.encaisse.collection;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.encaisse.analytics.AgingSnapshot;
 import org.encaisse.analytics.ReceivablesFigures;
 import org.encaisse.communication.PreDueReminders;
-import org.encaisse.customer.Customer;
-import org.encaisse.customer.CustomerDirectory;
 import org.encaisse.invoice.InvoiceLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +27,6 @@ public class AgingRun {
     private static final Logger log = LoggerFactory.getLogger(AgingRun.class);
 
     private final InvoiceLedger ledger;
-    private final CustomerDirectory customers;
     private final CollectionCases cases;
     private final PreCollectionCalls preCollectionCalls;
     private final PreDueReminders preDueReminders;
@@ -36,14 +35,13 @@ public class AgingRun {
     private final ManagementService management;
     private final TransactionTemplate transaction;
 
-    AgingRun(InvoiceLedger ledger, CustomerDirectory customers, CollectionCases cases,
+    AgingRun(InvoiceLedger ledger, CollectionCases cases,
              PreCollectionCalls preCollectionCalls, PreDueReminders preDueReminders, AgingSnapshot agingSnapshot,
              ReceivablesFigures receivables, ManagementService management, TransactionTemplate transaction) {
         this.agingSnapshot = agingSnapshot;
         this.receivables = receivables;
         this.preDueReminders = preDueReminders;
         this.ledger = ledger;
-        this.customers = customers;
         this.cases = cases;
         this.preCollectionCalls = preCollectionCalls;
         this.management = management;
@@ -52,46 +50,48 @@ public class AgingRun {
 
     /**
      * {@code advanced}: open cases whose next step (a reminder, a letter, a deadline) fell due by now,
-     * which the job executor carries out at once.
+     * which the job executor carries out at once. {@code failures}: the customers this run could not
+     * review, each with the reason; the others were reviewed all the same.
      */
     public record Result(LocalDate asOf, int customersWithOverdue, int opened, int joined, long advanced,
-                         int preDueCallsScheduled, int preDueRemindersRecorded) {
+                         int preDueCallsScheduled, int preDueRemindersRecorded, List<String> failures) {
     }
 
-    /** Each customer in a transaction of its own, so that one failure does not undo the others. */
+    /**
+     * Each customer in a transaction of its own, so that one failure does not undo or hold up the others.
+     * Run it outside any transaction: inside one, every customer would join it and the day would commit
+     * (or roll back) as a whole.
+     */
     public Result run(LocalDate asOf) {
         // The day's aged balance per customer first: the dashboard's first load reads it.
         transaction.executeWithoutResult(status -> agingSnapshot.rebuild(asOf));
         receivables.warm();
         int opened = 0;
         int joined = 0;
+        List<String> failures = new ArrayList<>();
         var withOverdue = ledger.customersWithOverdue(asOf);
         for (Long customerId : withOverdue) {
-            Boolean isNew = transaction.execute(status -> cases.open(customerId, asOf).isPresent());
-            if (Boolean.TRUE.equals(isNew)) {
-                opened++;
-            } else if (joinedSinceOpening(customerId, asOf)) {
-                joined++;
+            try {
+                switch (transaction.execute(status -> cases.review(customerId, asOf))) {
+                    case OPENED -> opened++;
+                    case JOINED -> joined++;
+                    case UNCHANGED -> { }
+                }
+            } catch (RuntimeException e) {
+                log.error("Aging run of {}: customer {} could not be reviewed; the run goes on with the others.", asOf,
+                        customerId, e);
+                failures.add("customer " + customerId + ": " + e.getMessage());
             }
         }
         int calls = preCollectionCalls.schedule(asOf);
         int courtesy = preDueReminders.record(asOf);
         long advanced = management.createJobQuery().processDefinitionKey(CaseVariables.PROCESS).timers()
                 .duedateLowerThan(ClockUtil.getCurrentTime()).count();
-        Result result = new Result(asOf, withOverdue.size(), opened, joined, advanced, calls, courtesy);
+        Result result = new Result(asOf, withOverdue.size(), opened, joined, advanced, calls, courtesy,
+                List.copyOf(failures));
         log.info("Aging run of {}: {} customers with overdue invoices, {} cases opened, {} joined by new overdue invoices, "
-                + "{} advancing, {} pre-due calls scheduled, {} pre-due reminders recorded.", asOf,
-                result.customersWithOverdue(), opened, joined, advanced, calls, courtesy);
+                + "{} advancing, {} pre-due calls scheduled, {} pre-due reminders recorded, {} customers failed.", asOf,
+                result.customersWithOverdue(), opened, joined, advanced, calls, courtesy, failures.size());
         return result;
-    }
-
-    /** An invoice fell due after the open case's own due date: it joins the case's next step. */
-    private boolean joinedSinceOpening(Long customerId, LocalDate asOf) {
-        Customer customer = customers.get(customerId);
-        return cases.openCaseOf(customer.getExternalId())
-                .map(instance -> cases.caseDueDate(instance.getId()))
-                .map(caseDueDate -> ledger.overdue(customerId, asOf).stream()
-                        .anyMatch(invoice -> invoice.getDueDate().isAfter(caseDueDate)))
-                .orElse(false);
     }
 }

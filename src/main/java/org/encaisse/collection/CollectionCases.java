@@ -39,13 +39,33 @@ public class CollectionCases {
                 .singleResult());
     }
 
-    /** Opens the customer's case if it has overdue invoices and no open case; empty otherwise. */
+    /** What the day's aging did to a customer's account. */
+    public enum Review {
+        /** A case opened for its overdue invoices. */
+        OPENED,
+        /** Its open case goes on, and invoices that fell due after the case's own due date join its next step. */
+        JOINED,
+        /** Nothing overdue, or an open case that already covers everything overdue. */
+        UNCHANGED
+    }
+
+    /**
+     * Opens the customer's case if it has overdue invoices and no open case. The customer's row stays
+     * locked until the transaction ends, so two aging runs at once (the morning timer on two nodes, or
+     * the timer and a manager's run) cannot both find no case and open two.
+     */
     @Transactional
-    public Optional<ProcessInstance> open(Long customerId, LocalDate asOf) {
-        Customer customer = customers.get(customerId);
+    public Review review(Long customerId, LocalDate asOf) {
+        Customer customer = customers.lock(customerId);
         List<Invoice> overdue = ledger.overdue(customerId, asOf);
-        if (overdue.isEmpty() || openCaseOf(customer.getExternalId()).isPresent()) {
-            return Optional.empty();
+        if (overdue.isEmpty()) {
+            return Review.UNCHANGED;
+        }
+        Optional<ProcessInstance> open = openCaseOf(customer.getExternalId());
+        if (open.isPresent()) {
+            LocalDate caseDueDate = caseDueDate(open.get().getId());
+            return overdue.stream().anyMatch(invoice -> invoice.getDueDate().isAfter(caseDueDate))
+                    ? Review.JOINED : Review.UNCHANGED;
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put(CaseVariables.CUSTOMER_ID, customerId);
@@ -54,10 +74,11 @@ public class CollectionCases {
         variables.put(CaseVariables.RISK_RATING, customer.getRiskRating() == null ? null : customer.getRiskRating().name());
         variables.put(CaseVariables.SEGMENT, customer.getSegment());
         variables.put(CaseVariables.OVERDUE_INVOICES, overdue.size());
-        return Optional.of(runtime.startProcessInstanceByKey(CaseVariables.PROCESS, customer.getExternalId(), variables));
+        runtime.startProcessInstanceByKey(CaseVariables.PROCESS, customer.getExternalId(), variables);
+        return Review.OPENED;
     }
 
-    LocalDate caseDueDate(String processInstanceId) {
+    private LocalDate caseDueDate(String processInstanceId) {
         return LocalDate.parse((String) runtime.getVariable(processInstanceId, CaseVariables.CASE_DUE_DATE));
     }
 

@@ -53,8 +53,8 @@ public class CustomerDirectory {
      * (allocating a payment, say) happens one at a time while other accounts go on in parallel.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void lock(Long id) {
-        customers.lockById(id).orElseThrow(() -> new NotFoundException("No customer with id " + id + "."));
+    public Customer lock(Long id) {
+        return customers.lockById(id).orElseThrow(() -> new NotFoundException("No customer with id " + id + "."));
     }
 
     /** The credit manager's delivery block: sales and logistics ship nothing more until it is lifted. */

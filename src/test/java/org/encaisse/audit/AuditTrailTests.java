@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.IdentityService;
@@ -21,6 +22,9 @@ import org.encaisse.support.EncaisseTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The audit chain holds, names the first entry changed, and the timeline tells why a case went where it went. */
 @EncaisseTest
@@ -43,6 +47,12 @@ class AuditTrailTests {
 
     @Autowired
     IdentityService identity;
+
+    @Autowired
+    AuditTrail trail;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private final LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
 
@@ -82,6 +92,39 @@ class AuditTrailTests {
         } finally {
             jdbc.update("UPDATE audit_entry SET details = ? WHERE id = ?", original, tampered);
         }
+        assertThat(api.get("/api/audit/verification").getBody().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anOpenTransactionDoesNotHoldTheChainAndARolledBackOneLeavesNoEntry() throws Exception {
+        String committed = Api.unique("kept");
+        String rolledBack = Api.unique("undone");
+        TransactionTemplate outer = new TransactionTemplate(transactions);
+        TransactionTemplate inner = new TransactionTemplate(transactions);
+        inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            outer.executeWithoutResult(status -> {
+                trail.append("test", "TEST_FACT", null, committed, null, null);
+                inner.executeWithoutResult(nested -> {
+                    trail.append("test", "TEST_FACT", null, rolledBack, null, null);
+                    nested.setRollbackOnly();
+                });
+                // Another transaction appends and commits while this one is still open: it must not wait for it.
+                Future<?> meanwhile = other.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(
+                        elsewhere -> trail.append("test", "TEST_FACT", null, committed + "-meanwhile", null, null)));
+                try {
+                    meanwhile.get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new AssertionError("an append waited for another transaction still open", e);
+                }
+            });
+        } finally {
+            other.shutdownNow();
+        }
+        List<String> subjects = jdbc.queryForList("SELECT subject FROM audit_entry WHERE subject LIKE ? OR subject = ? "
+                + "ORDER BY id", String.class, committed + "%", rolledBack);
+        assertThat(subjects).containsExactly(committed + "-meanwhile", committed);
         assertThat(api.get("/api/audit/verification").getBody().get("intact").asBoolean()).isTrue();
     }
 
