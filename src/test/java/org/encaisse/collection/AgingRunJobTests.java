@@ -2,15 +2,12 @@ package org.encaisse.collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.reset;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,10 +19,11 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.encaisse.customer.CustomerDirectory;
 import org.encaisse.support.Api;
 import org.encaisse.support.EncaisseTest;
-import org.junit.jupiter.api.AfterEach;
+import org.encaisse.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The morning job runs the aging for real: each customer commits on its own even inside the engine's
@@ -34,9 +32,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  */
 @EncaisseTest
 class AgingRunJobTests {
-
-    @MockitoSpyBean
-    CollectionCases cases;
 
     @Autowired
     Api api;
@@ -55,31 +50,58 @@ class AgingRunJobTests {
 
     private final LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
 
-    @AfterEach
-    void restore() {
-        reset(cases);
-    }
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
-    void aCustomerThatFailsLeavesTheOthersOpenedAndTheRetryOpensItsCase() {
+    void aCustomerThatFailsLeavesTheOthersOpenedAndTheRetryOpensItsCase() throws Exception {
         List<String> debtors = List.of(debtor(), debtor(), debtor());
         Long failing = customers.get(debtors.get(1)).getId();
-        doThrow(new IllegalStateException("its ledger is unreadable")).when(cases).review(eq(failing), any());
-
         Job run = morningRunJob();
-        assertThatThrownBy(() -> management.executeJob(run.getId()))
-                .hasMessageContaining("customer " + failing + ": its ledger is unreadable")
-                .hasMessageContaining("could not be reviewed");
+
+        // Another transaction holds the customer's row for longer than the database's lock wait:
+        // reviewing that customer fails, as it would behind a stuck session. On MariaDB a shared lock,
+        // so that the morning snapshot (its foreign key to the customer takes a shared lock too) passes.
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService holder = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> holding = holder.submit(() -> transaction.executeWithoutResult(status -> {
+                jdbc.queryForObject("SELECT id FROM customer WHERE id = ? "
+                        + (TestDatabase.isMariaDb() ? "LOCK IN SHARE MODE" : "FOR UPDATE"), Long.class, failing);
+                locked.countDown();
+                awaitQuietly(release);
+            }));
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> management.executeJob(run.getId()))
+                    .hasMessageContaining("customer " + failing + ": ")
+                    .hasMessageContaining("could not be reviewed");
+            release.countDown();
+            holding.get(30, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            holder.shutdownNow();
+        }
         assertThat(casesOf(debtors.get(0))).as("committed by its own transaction despite the failed job").isEqualTo(1);
         assertThat(casesOf(debtors.get(1))).isZero();
         assertThat(casesOf(debtors.get(2))).isEqualTo(1);
         assertThat(management.createJobQuery().jobId(run.getId()).singleResult().getExceptionMessage())
                 .contains("could not be reviewed");
 
-        reset(cases);
         management.executeJob(run.getId());
         assertThat(debtors).allSatisfy(debtor -> assertThat(casesOf(debtor)).isEqualTo(1));
         assertThat(management.createJobQuery().jobId(run.getId()).count()).as("the run is done").isZero();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(120, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
