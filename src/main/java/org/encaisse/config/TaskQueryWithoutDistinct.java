@@ -2,9 +2,14 @@ package org.encaisse.config;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import javax.sql.DataSource;
 
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
@@ -24,6 +29,7 @@ class TaskQueryWithoutDistinct extends AbstractProcessEnginePlugin {
 
     static final String ENGINE_STATEMENT = "selectTaskByQueryCriteria";
     static final String STATEMENT = "org.encaisse.config.TaskQueryWithoutDistinct.selectTaskByQueryCriteria";
+    static final String MARIADB_STATEMENT = STATEMENT + "OnMariaDb";
     private static final String MAPPER = "org/encaisse/config/TaskQueryWithoutDistinct.xml";
     private static final Set<String> DATABASES = Set.of(DbSqlSessionFactory.MYSQL, DbSqlSessionFactory.H2);
 
@@ -46,7 +52,16 @@ class TaskQueryWithoutDistinct extends AbstractProcessEnginePlugin {
         }
         Map<String, String> mappings = sessions.getStatementMappings() == null ? new HashMap<>()
                 : new HashMap<>(sessions.getStatementMappings());
-        mappings.put(ENGINE_STATEMENT, STATEMENT);
+        mappings.put(ENGINE_STATEMENT, isMariaDb(engine.getDataSource()) ? MARIADB_STATEMENT : STATEMENT);
         sessions.setStatementMappings(mappings);
+    }
+
+    /** The engine says "mysql" for both; only MariaDB knows SET STATEMENT. */
+    private static boolean isMariaDb(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("mariadb");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not tell which database the engine runs on", e);
+        }
     }
 }
