@@ -49,6 +49,12 @@ class TaskQueryWithoutDistinct extends AbstractProcessEnginePlugin {
             } catch (IOException e) {
                 throw new IllegalStateException("Could not read " + MAPPER, e);
             }
+            // MyBatis sets aside a statement whose include it cannot resolve instead of failing: an engine
+            // that renamed a fragment must stop the start-up here, not fail at the first task query.
+            if (!mybatis.hasStatement(STATEMENT) || !mybatis.hasStatement(MARIADB_STATEMENT)) {
+                throw new IllegalStateException(MAPPER + " does not fit this engine's mappings: the fragments it "
+                        + "includes from TaskEntity and Commons are missing.");
+            }
         }
         Map<String, String> mappings = sessions.getStatementMappings() == null ? new HashMap<>()
                 : new HashMap<>(sessions.getStatementMappings());
