@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The daily job at scale on MariaDB: CUSTOMERS customers with INVOICES open invoices, a setup day a
 # week earlier, then one simulated day (aging run, cases opened, second reminders due, every letter
-# rendered and mailed to an SMTP server in the JVM) run by the application's job executor; then the
+# rendered and mailed to an SMTP server in a JVM of its own) run by the application's job executor; then the
 # same with the collection case replaced by a bare process with the same jobs and wait states, and
 # the ratio. Each run starts from a fresh database encaisse_dailyjob (dropped and created again).
 # Usage: bench/daily-job.sh [customers, default 20000] [invoices, default 100000] [Spring arguments...]

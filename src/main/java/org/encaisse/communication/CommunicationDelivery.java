@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -88,8 +87,8 @@ public class CommunicationDelivery {
 
     public Outcome deliver(Long communicationId) {
         Instant now = clock.instant();
-        Integer claimed = ownTransaction.execute(status -> communications.claim(communicationId,
-                EnumSet.of(Communication.Status.PENDING, Communication.Status.FAILED), now, now.plus(claimDuration)));
+        Integer claimed = ownTransaction.execute(status -> communications.claim(communicationId, now,
+                now.plus(claimDuration)));
         if (claimed == null || claimed == 0) {
             return alreadyHandled(communicationId);
         }

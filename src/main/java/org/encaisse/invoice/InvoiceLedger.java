@@ -24,7 +24,10 @@ public class InvoiceLedger {
     private static final EnumSet<InvoiceStatus> PAYABLE_ON_ACCOUNT =
             EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.IN_PLAN, InvoiceStatus.AT_AGENCY);
 
-    /** Invoices the collection path chases: past due, unpaid, neither disputed nor in a plan or at an agency. */
+    /**
+     * Invoices the collection path chases: past due, unpaid, neither disputed nor in a plan or at an agency.
+     * {@link Invoices#findOverdueChased} spells the same statuses out.
+     */
     private static final EnumSet<InvoiceStatus> CHASED = EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID);
 
     /** Past due and unpaid, whether chased, in a payment plan or at the agency: the case lasts while any is left. */
@@ -72,7 +75,7 @@ public class InvoiceLedger {
 
     /** What a reminder on {@code asOf} covers, oldest due date first. */
     public List<Invoice> overdue(Long customerId, java.time.LocalDate asOf) {
-        return invoices.findOverdue(customerId, asOf, CHASED);
+        return invoices.findOverdueChased(customerId, asOf);
     }
 
     /** Unpaid invoices falling due after {@code asOf} and at most {@code days} later: candidates for a pre-due call. */

@@ -15,6 +15,15 @@ interface Invoices extends JpaRepository<Invoice, Long> {
 
     List<Invoice> findByCustomerIdOrderByDueDateAscIssueDateAscNumberAsc(Long customerId);
 
+    // Every reminder and call reads this one: its statuses are literals, those of InvoiceLedger.CHASED, because
+    // Hibernate 6.6 plans a query with a list parameter afresh on every call (docs/architecture.md).
+    @Query("""
+            select i from Invoice i
+            where i.customerId = :customerId and i.outstandingAmount > 0 and i.dueDate < :asOf
+              and i.status in (org.encaisse.invoice.InvoiceStatus.OPEN, org.encaisse.invoice.InvoiceStatus.PARTIALLY_PAID)
+            order by i.dueDate, i.issueDate, i.number""")
+    List<Invoice> findOverdueChased(Long customerId, java.time.LocalDate asOf);
+
     @Query("""
             select i from Invoice i
             where i.customerId = :customerId and i.outstandingAmount > 0 and i.dueDate < :asOf

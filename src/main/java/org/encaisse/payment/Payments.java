@@ -11,6 +11,8 @@ interface Payments extends JpaRepository<Payment, Long> {
 
     Optional<Payment> findByBankReference(String bankReference);
 
+    // JPQL rather than a derived query: Hibernate caches the plan of a string (docs/architecture.md).
+    @Query("select p from Payment p where p.customerId = :customerId order by p.paymentDate desc, p.id desc")
     List<Payment> findByCustomerIdOrderByPaymentDateDescIdDesc(Long customerId);
 
     @Query("select distinct p from Payment p join p.allocations a where a.invoiceId = :invoiceId order by p.paymentDate")

@@ -31,12 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import com.zaxxer.hikari.HikariDataSource;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -57,7 +53,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 /**
  * The daily job at scale on MariaDB: CUSTOMERS customers and INVOICES open invoices, a week-old
  * set of cases, then one simulated day (the aging run, the cases it opens, the second reminders
- * falling due, every letter rendered and mailed to a real SMTP server in this JVM) carried out by
+ * falling due, every letter rendered and mailed to a real SMTP server in a JVM of its own) carried out by
  * the application's own job executor. Mode {@code ours} runs Encaisse's models; mode {@code bare}
  * deploys a bare CollectionCaseProcess over the real one first (src/test/resources/bench), with
  * the same jobs and wait states and no work of ours in them; {@code compare} prints the ratios of
@@ -96,12 +92,11 @@ public final class DailyJobBenchmark {
         int customers = Integer.parseInt(args[2]);
         int invoices = Integer.parseInt(args[3]);
         Path results = Path.of(args[4]);
-        GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        mail.start();
+        SmtpSink mail = SmtpSink.start();
         List<String> arguments = new ArrayList<>(List.of("--DB_URL=" + url, "--DB_USER=root", "--DB_PASSWORD=",
                 "--server.port=0", "--encaisse.demo.enabled=false", "--encaisse.admin.user=bench",
                 "--encaisse.admin.password=bench-secret", "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + mail.getSmtp().getPort(), "--logging.level.root=WARN",
+                "--spring.mail.port=" + mail.port(), "--logging.level.root=WARN",
                 "--logging.level.org.encaisse=WARN", "--spring.main.banner-mode=off"));
         // Job-executor tuning and the like, from the command line: they win over application.yaml.
         arguments.addAll(List.of(args).subList(5, args.length));
@@ -112,19 +107,19 @@ public final class DailyJobBenchmark {
         } finally {
             ClockUtil.reset();
             app.close();
-            mail.stop();
+            mail.close();
         }
     }
 
     private final ConfigurableApplicationContext app;
-    private final GreenMail mail;
+    private final SmtpSink mail;
     private final String mode;
     private final JdbcTemplate jdbc;
     private final ManagementService management;
     private final ProcessEngineConfigurationImpl engine;
     private final Memory memory = new Memory();
 
-    private DailyJobBenchmark(ConfigurableApplicationContext app, GreenMail mail, String mode) {
+    private DailyJobBenchmark(ConfigurableApplicationContext app, SmtpSink mail, String mode) {
         this.app = app;
         this.mail = mail;
         this.mode = mode;
@@ -221,7 +216,7 @@ public final class DailyJobBenchmark {
         Instant dayStart = date.atTime(START).atZone(ZONE).toInstant();
         Timestamp since = Timestamp.from(dayStart);
         long lastCommunication = count("SELECT COALESCE(MAX(id), 0) FROM communication");
-        int mailBefore = mail.getReceivedMessages().length;
+        int mailBefore = mail.messageIds().size();
         Recording recording = null;
         if (jfr != null) {
             recording = new Recording();
@@ -234,6 +229,7 @@ public final class DailyJobBenchmark {
         memory.reset();
         long cpuBefore = Cpu.jvm();
         long dbBefore = Cpu.database();
+        long smtpBefore = mail.cpuTicks();
         long start = System.nanoTime();
         ClockUtil.offset(dayStart.toEpochMilli() - System.currentTimeMillis());
         // The timers that fell due overnight: a running executor finds them at its next poll (5 s at most).
@@ -244,6 +240,7 @@ public final class DailyJobBenchmark {
         double wall = (System.nanoTime() - start) / 1e9;
         double cpu = (Cpu.jvm() - cpuBefore) / 1e9;
         double dbCpu = (Cpu.database() - dbBefore) / Cpu.TICKS;
+        double smtpCpu = (mail.cpuTicks() - smtpBefore) / Cpu.TICKS;
         if (recording != null) {
             recording.stop();
             recording.dump(jfr);
@@ -264,7 +261,8 @@ public final class DailyJobBenchmark {
         Map<String, Long> letters = grouped("SELECT CONCAT(step, ' ', status), COUNT(*) FROM communication WHERE id > ?"
                 + " GROUP BY step, status", lastCommunication);
         long sent = count("SELECT COUNT(*) FROM communication WHERE sent_at >= ?", since);
-        int mails = mail.getReceivedMessages().length - mailBefore;
+        int mailsInAll = mail.messageIds().size();
+        int mails = mailsInAll - mailBefore;
         long incidents = count("SELECT COUNT(*) FROM ACT_RU_INCIDENT WHERE INCIDENT_TIMESTAMP_ >= ?", since);
         long withException = management.createJobQuery().withException().count();
 
@@ -290,18 +288,19 @@ public final class DailyJobBenchmark {
                 opened, escalated, jobCount, sent, mails, failures, incidents, withException);
         System.out.printf(Locale.ROOT, "wall %.1f s (aging run %.1f s); %.1f cases/s, %.1f jobs/s, %.1f letters/s%n", wall,
                 agingSeconds, (opened + escalated) / wall, jobCount / wall, sent / wall);
-        System.out.printf(Locale.ROOT, "CPU: this JVM %.1f s (%.2f cores), MariaDB %s%n", cpu, cpu / wall,
-                dbCpu < 0 ? "not readable" : "%.1f s (%.2f cores)".formatted(dbCpu, dbCpu / wall));
+        System.out.printf(Locale.ROOT, "CPU: this JVM %.1f s (%.2f cores), MariaDB %s; the SMTP server's JVM %.1f s, not counted%n",
+                cpu, cpu / wall, dbCpu < 0 ? "not readable" : "%.1f s (%.2f cores)".formatted(dbCpu, dbCpu / wall), smtpCpu);
         System.out.printf(Locale.ROOT, "memory: heap used at most %d MB (sampled every 100 ms), live heap after GC at most"
-                        + " %d MB, resident set at most %s MB (VmHWM); GreenMail holds %d messages in this heap%n",
+                        + " %d MB, resident set at most %s MB (VmHWM); the SMTP server holds %d messages in its own JVM%n",
                 peaks.sampled() >> 20, peaks.afterGc() >> 20, peaks.rss() < 0 ? "?" : Long.toString(peaks.rss() >> 20),
-                mail.getReceivedMessages().length);
+                mailsInAll);
 
         Properties figures = new Properties();
         figures.setProperty("wall", Double.toString(wall));
         figures.setProperty("aging", Double.toString(agingSeconds));
         figures.setProperty("cpu.jvm", Double.toString(cpu));
         figures.setProperty("cpu.db", Double.toString(dbCpu));
+        figures.setProperty("cpu.smtp", Double.toString(smtpCpu));
         figures.setProperty("cases.opened", Long.toString(opened));
         figures.setProperty("cases.escalated", Long.toString(escalated));
         figures.setProperty("jobs", Long.toString(jobCount));
@@ -349,20 +348,17 @@ public final class DailyJobBenchmark {
     }
 
     /** Over both days: every communication SENT, one mail each, no Message-ID twice. */
-    private void checkExactlyOnce(Properties figures) throws MessagingException {
+    private void checkExactlyOnce(Properties figures) throws IOException {
         Map<String, Long> statuses = grouped("SELECT status, COUNT(*) FROM communication GROUP BY status");
         long recorded = statuses.values().stream().mapToLong(Long::longValue).sum();
-        MimeMessage[] received = mail.getReceivedMessages();
-        Set<String> messageIds = new HashSet<>();
-        for (MimeMessage message : received) {
-            messageIds.add(message.getMessageID());
-        }
+        List<String> received = mail.messageIds();
+        Set<String> messageIds = new HashSet<>(received);
         long distinctInDatabase = count("SELECT COUNT(DISTINCT message_id) FROM communication WHERE status = 'SENT'");
-        boolean once = statuses.getOrDefault("SENT", 0L) == recorded && received.length == recorded
+        boolean once = statuses.getOrDefault("SENT", 0L) == recorded && received.size() == recorded
                 && messageIds.size() == recorded && distinctInDatabase == recorded;
         System.out.printf(Locale.ROOT, "%nexactly once, both days: %d communications recorded %s, %d mails received with %d "
                         + "distinct Message-IDs, %d distinct Message-IDs recorded: %s%n", recorded, statuses,
-                received.length, messageIds.size(), distinctInDatabase, once ? "every communication SENT exactly once" : "NOT EXACTLY ONCE");
+                received.size(), messageIds.size(), distinctInDatabase, once ? "every communication SENT exactly once" : "NOT EXACTLY ONCE");
         figures.setProperty("exactlyOnce", Boolean.toString(once));
     }
 
@@ -396,7 +392,8 @@ public final class DailyJobBenchmark {
                 {"  of BareDeliveryProcess", "jobs.BareDeliveryProcess"},
                 {"  of PreCollectionCallProcess", "jobs.PreCollectionCallProcess"}, {"user tasks created", "tasks"},
                 {"letters sent (SMTP)", "letters"}, {"wall (s)", "wall"}, {"  of which the aging run (s)", "aging"},
-                {"CPU of this JVM (s)", "cpu.jvm"}, {"CPU of MariaDB (s)", "cpu.db"}}) {
+                {"CPU of this JVM (s)", "cpu.jvm"}, {"CPU of MariaDB (s)", "cpu.db"},
+                {"CPU of the SMTP server's JVM, not counted (s)", "cpu.smtp"}}) {
             double a = number(ours, row[1]);
             double b = number(bare, row[1]);
             System.out.printf(Locale.ROOT, "%-52s %12.1f %12.1f %8s%n", row[0], a, b,
@@ -510,9 +507,6 @@ public final class DailyJobBenchmark {
                 if (type.startsWith("org.thymeleaf") || type.startsWith("org.jsoup")) {
                     return "letter HTML (Thymeleaf, jsoup)";
                 }
-                if (type.startsWith("com.icegreen")) {
-                    return "SMTP server (GreenMail, in this JVM)";
-                }
                 if (type.startsWith("jakarta.mail") || type.startsWith("org.eclipse.angus") || type.startsWith("org.springframework.mail")) {
                     return "SMTP client (Jakarta Mail)";
                 }
@@ -560,7 +554,7 @@ public final class DailyJobBenchmark {
 
     private static final class Cpu {
 
-        static final double TICKS = 100.0;
+        static final double TICKS = ProcessCpu.TICKS_PER_SECOND;
         private static final Optional<ProcessHandle> MARIADB = ProcessHandle.allProcesses()
                 .filter(process -> process.info().command().map(command -> command.endsWith("/mariadbd")
                         || command.endsWith("/mysqld")).orElse(false))
@@ -572,16 +566,7 @@ public final class DailyJobBenchmark {
 
         /** MariaDB's user + system time in clock ticks, or -1 when its /proc entry cannot be read. */
         static long database() {
-            if (MARIADB.isEmpty()) {
-                return -1;
-            }
-            try {
-                String stat = Files.readString(Path.of("/proc/" + MARIADB.get().pid() + "/stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            } catch (IOException | RuntimeException e) {
-                return -1;
-            }
+            return MARIADB.map(process -> ProcessCpu.ticks(process.pid())).orElse(-1L);
         }
     }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -122,8 +121,8 @@ class CommunicationDeliveryTests {
         Communication reminder = record(chased, CommunicationStep.FIRST_REMINDER);
         Instant now = Instant.now();
         // A node claimed it, then died (kill -9) before reaching the SMTP server.
-        transaction.executeWithoutResult(status -> communications.claim(reminder.getId(),
-                EnumSet.of(Communication.Status.PENDING), now, now.plusSeconds(300)));
+        transaction.executeWithoutResult(status -> communications.claim(reminder.getId(), now,
+                now.plusSeconds(300)));
 
         assertThatThrownBy(() -> delivery.deliver(reminder.getId()))
                 .isInstanceOf(DeliveryFailedException.class).hasMessageContaining("being sent by another sender");
