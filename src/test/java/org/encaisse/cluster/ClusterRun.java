@@ -26,6 +26,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,7 +48,7 @@ import jakarta.mail.internet.MimeMessage;
  */
 final class ClusterRun {
 
-    record Report(int cases, boolean killed, long firstRemindersSent, long secondRemindersSent, long notSent,
+    record Report(int cases, String kill, long firstRemindersSent, long secondRemindersSent, long notSent,
                   int messagesReceived, int distinctMessageIds, int resentWithSameMessageId, int unknownMessageIds,
                   int customersNotGettingTwo, long incidents, long executableJobsLeft, long jobsWithoutRetries,
                   long openCallTasks, boolean auditChainIntact, long auditEntries, Duration levelOne, Duration levelTwo,
@@ -54,14 +56,14 @@ final class ClusterRun {
 
         String describe() {
             return """
-                    cases: %d, a node killed mid-run: %s
+                    cases: %d; node b killed: %s
                     first reminders sent: %d, second reminders sent: %d, communications not SENT: %d
                     SMTP: %d messages, %d distinct Message-IDs, %d re-sent with the same Message-ID, %d unknown ids, \
                     %d customers without exactly two letters
                     engine: %d incidents, %d executable jobs left, %d jobs out of retries, %d call tasks open
                     audit chain intact: %s (%d entries)
                     level 1: %.1f s, level 2: %.1f s, whole run: %.1f s (%.1f letters/s over both levels)"""
-                    .formatted(cases, killed, firstRemindersSent, secondRemindersSent, notSent, messagesReceived,
+                    .formatted(cases, kill, firstRemindersSent, secondRemindersSent, notSent, messagesReceived,
                             distinctMessageIds, resentWithSameMessageId, unknownMessageIds, customersNotGettingTwo,
                             incidents, executableJobsLeft, jobsWithoutRetries, openCallTasks, auditChainIntact,
                             auditEntries, levelOne.toMillis() / 1000.0, levelTwo.toMillis() / 1000.0,
@@ -106,13 +108,26 @@ final class ClusterRun {
             b.start();
             Instant start = Instant.now();
             load(a, cases);
-            post(a, "/api/aging-runs", "");
+            // The aging run answers once every customer is reviewed, while both job executors already send the
+            // first reminders: waiting for its answer first would put the kill after most of them.
+            CompletableFuture<Void> agingRun = CompletableFuture.runAsync(() -> {
+                try {
+                    post(a, "/api/aging-runs", "");
+                } catch (IOException | InterruptedException e) {
+                    throw new CompletionException(e);
+                }
+            });
             Duration patience = Duration.ofSeconds(120 + cases / 2);
+            String kill = "no";
             if (killOneNode) {
                 awaitCount(() -> sent("FIRST_REMINDER"), cases / 2, patience, "half of the first reminders");
+                kill = "with %d of %d first reminders sent, %d letters being sent, the aging run %s".formatted(
+                        sent("FIRST_REMINDER"), cases, count("SELECT COUNT(*) FROM communication WHERE status = 'SENDING'"),
+                        agingRun.isDone() ? "over" : "still going");
                 b.kill();
                 b.start();
             }
+            agingRun.join();
             awaitCount(() -> sent("FIRST_REMINDER"), cases, patience, "every first reminder");
             awaitCount(() -> count("SELECT COUNT(*) FROM ACT_RU_JOB J JOIN ACT_RU_EXECUTION E ON E.ID_ = J.EXECUTION_ID_"
                     + " WHERE J.TYPE_ = 'timer' AND E.ACT_ID_ = 'Event_SecondReminderDue'"), cases, patience,
@@ -123,7 +138,7 @@ final class ClusterRun {
             awaitCount(this::openCallTasks, cases, patience, "every collector's call");
             awaitCount(() -> cases - executableJobs(), cases, patience, "no executable job left");
             Instant levelTwoDone = Instant.now();
-            return report(cases, killOneNode, smtp, a, Duration.between(start, levelOneDone),
+            return report(cases, kill, smtp, a, Duration.between(start, levelOneDone),
                     Duration.between(levelOneDone, levelTwoDone), Duration.between(start, levelTwoDone));
         } finally {
             a.stop();
@@ -190,7 +205,7 @@ final class ClusterRun {
         }
     }
 
-    private Report report(int cases, boolean killed, GreenMail smtp, Node node, Duration levelOne, Duration levelTwo,
+    private Report report(int cases, String kill, GreenMail smtp, Node node, Duration levelOne, Duration levelTwo,
                           Duration total) throws Exception {
         Map<String, Integer> byMessageId = new HashMap<>();
         Map<String, Set<String>> idsByRecipient = new HashMap<>();
@@ -214,7 +229,7 @@ final class ClusterRun {
             }
         }
         String verdict = get(node, "/api/audit/verification");
-        return new Report(cases, killed, sent("FIRST_REMINDER"), sent("SECOND_REMINDER"),
+        return new Report(cases, kill, sent("FIRST_REMINDER"), sent("SECOND_REMINDER"),
                 count("SELECT COUNT(*) FROM communication WHERE status <> 'SENT'"), smtp.getReceivedMessages().length,
                 byMessageId.size(), resent, unknown, notTwo, count("SELECT COUNT(*) FROM ACT_RU_INCIDENT"),
                 executableJobs(), count("SELECT COUNT(*) FROM ACT_RU_JOB WHERE RETRIES_ = 0"), openCallTasks(),
