@@ -17,7 +17,7 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * A real SMTP server (GreenMail) in a JVM of its own, started by the daily-job benchmark so that
  * the CPU and heap it measures are Encaisse's alone: in production the mail server is another
- * machine, and GreenMail keeping every message with its PDF cost the measured JVM a sixth of its
+ * machine, and GreenMail keeping every message with its PDF cost the measured JVM 13.5 % of its
  * samples and most of its live heap at full size. The parent talks to it over the child's
  * standard streams: the child prints {@code port N} once listening, answers {@code ids} with one
  * Message-ID per line received so far and then {@code end}, and stops on {@code stop} or when its
