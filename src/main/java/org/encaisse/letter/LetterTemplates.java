@@ -26,6 +26,10 @@ public class LetterTemplates {
     private final ReloadableResourceBundleMessageSource messages = new ReloadableResourceBundleMessageSource();
 
     LetterTemplates(@Value("${encaisse.letters.directory:}") String directory) {
+        // Thymeleaf's default compiler mode is MIXED: an expression falls back to the interpreter
+        // when its compiled form does not fit (a value of another type, say). Interpreted SpEL was
+        // 12 % of a letter's CPU, walking the letter's records by reflection on each row.
+        engine.setEnableSpringELCompiler(true);
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         if (!directory.isBlank()) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.encaisse.support.PdfText;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +76,35 @@ class LetterRenderingTests {
         String text = PdfText.of(pdf.render(edited.letter(letter("friendly-reminder-1", "fr", false))));
         assertThat(text).contains("Texte revu par la direction.", "FA-2026-00042");
         assertThat(PdfText.of(pdf.render(edited.letter(letter("friendly-reminder-2", "fr", false))))).contains("Malgré notre premier rappel");
+    }
+
+    @Test
+    void lettersReadTheSameOnceTheirExpressionsAreCompiled() {
+        // SpEL compiles an expression after 100 interpreted runs and falls back when a value does not
+        // fit the compiled form: the variants differ where the types or nulls do. These two templates
+        // use every block of common/.
+        List<Letter> variants = Stream.of("formal-notice", "payment-plan-agreement").flatMap(template -> Stream.of(
+                letter(template, "fr", true), letter(template, "en", false),
+                variant(letter(template, "fr", true), "USD", new BigDecimal("0.125")))).toList();
+        LetterTemplates warmed = new LetterTemplates("");
+        for (int round = 0; round < 101; round++) {
+            variants.forEach(warmed::letter);
+        }
+        LetterTemplates fresh = new LetterTemplates("");
+        for (Letter letter : variants) {
+            assertThat(warmed.letter(letter)).as(letter.template() + " " + letter.currency()).isEqualTo(fresh.letter(letter));
+            assertThat(warmed.email(letter)).isEqualTo(fresh.email(letter));
+        }
+    }
+
+    private static Letter variant(Letter letter, String currency, BigDecimal interestRate) {
+        Letter.Addressee addressee = new Letter.Addressee(letter.addressee().company(), null, null,
+                letter.addressee().email(), letter.addressee().address());
+        List<Letter.Line> lines = letter.invoices().stream().map(line -> new Letter.Line(line.number(), line.issueDate(),
+                line.dueDate(), line.amount(), line.outstanding(), 0, line.interest())).toList();
+        return new Letter(letter.template(), letter.locale(), letter.reference(), letter.date(), !letter.registered(),
+                letter.creditor(), addressee, currency, lines, letter.totals(), letter.claimsPenalties(), interestRate,
+                List.of());
     }
 
     static Letter letter(String template, String language, boolean penalties) {
