@@ -21,7 +21,7 @@ public class PdfDocuments {
 
     // A W3CDom holds a DocumentBuilderFactory, and DocumentBuilderFactory.newInstance() scans every
     // jar with a ServiceLoader: 4 % of a letter's CPU when made per letter. Factories are not
-    // thread-safe, so each job thread keeps its own.
+    // thread-safe, so each thread keeps its own.
     private static final ThreadLocal<W3CDom> DOM = ThreadLocal.withInitial(W3CDom::new);
 
     public byte[] render(String html) {
