@@ -16,7 +16,7 @@ CLASSPATH="target/classes:target/test-classes:$(cat target/bench.classpath)"
 for MODE in ${MODES:-ours bare}; do
   mysql --host=127.0.0.1 --user=root -e "DROP DATABASE IF EXISTS encaisse_dailyjob;
     CREATE DATABASE encaisse_dailyjob CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
-  java -Xmx2g -cp "$CLASSPATH" org.encaisse.collection.DailyJobBenchmark "$MODE" \
+  java -Xmx2g -XX:FlightRecorderOptions:stackdepth=256 -cp "$CLASSPATH" org.encaisse.collection.DailyJobBenchmark "$MODE" \
     "jdbc:mariadb://127.0.0.1:3306/encaisse_dailyjob" "$CUSTOMERS" "$INVOICES" "target/daily-job-$MODE.properties" "$@" \
     2>&1 | grep -v -e PDType1Font -e 'Commons Logging'
 done

@@ -3,6 +3,7 @@ package org.encaisse.agency;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A case file as one PDF: the file itself (French), then each letter as it was sent, numbered as
  * annexes in the order they went out, so an agency or a court receives the documents and not links.
+ * An email's letter was sent as HTML and is printed here from the body that went out.
  */
 @Component
 class CaseFileDocument {
@@ -50,11 +52,16 @@ class CaseFileDocument {
         return documents.isEmpty() ? summary : withAnnexes(summary, documents);
     }
 
-    private static byte[] withAnnexes(byte[] summary, List<CommunicationDocument> documents) {
+    private byte[] printed(CommunicationDocument document) {
+        return document.isPdf() ? document.getContent()
+                : pdf.render(new String(document.getContent(), StandardCharsets.UTF_8));
+    }
+
+    private byte[] withAnnexes(byte[] summary, List<CommunicationDocument> documents) {
         PDFMergerUtility merger = new PDFMergerUtility();
         try (PDDocument file = Loader.loadPDF(summary); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (CommunicationDocument document : documents) {
-                try (PDDocument letter = Loader.loadPDF(document.getContent())) {
+                try (PDDocument letter = Loader.loadPDF(printed(document))) {
                     merger.appendDocument(file, letter);
                 }
             }

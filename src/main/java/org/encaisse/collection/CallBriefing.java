@@ -67,9 +67,9 @@ public class CallBriefing {
         if (received.isEmpty()) {
             text.append("- aucun / none\n");
         }
-        List<Communication> sent = communications.ofCustomer(customerId);
+        List<Communication> sent = communications.latestOfCustomer(customerId, RECENT);
         text.append("\nRelances envoyées / Reminders sent:\n");
-        sent.stream().skip(Math.max(0, sent.size() - RECENT)).forEach(communication -> text.append("- ")
+        sent.forEach(communication -> text.append("- ")
                 .append(communication.getCreatedAt().atZone(clock.getZone()).toLocalDate().format(FRENCH_DATE))
                 .append(", ").append(communication.getStep()).append(" (niveau ").append(communication.getLevel())
                 .append("), ").append(orDash(communication.getRecipientName())).append('\n'));

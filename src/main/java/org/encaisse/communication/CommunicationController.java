@@ -41,14 +41,18 @@ class CommunicationController {
         return log.ofInvoice(ledger.get(number).getId()).stream().map(CommunicationView::of).toList();
     }
 
-    /** The PDF exactly as it went out; its SHA-256 in a header for the case file. */
+    /**
+     * The document exactly as it went out (a registered letter's PDF, an email's HTML body); its
+     * SHA-256 in a header for the case file. HTML is served sandboxed: a page of this origin that runs nothing.
+     */
     @GetMapping("/api/communications/{id}/document")
     ResponseEntity<byte[]> document(@PathVariable Long id) {
         CommunicationDocument document = archive.document(id)
                 .orElseThrow(() -> new NotFoundException("Communication " + id + " has no document: it does not exist, "
                         + "or it was not sent (yet)."));
         return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
+                .contentType(MediaType.parseMediaType(document.mediaType()))
+                .header("Content-Security-Policy", "sandbox")
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.inline().filename(document.getFileName()).build().toString())
                 .header("X-Content-SHA256", document.getSha256())

@@ -1,5 +1,6 @@
 package org.encaisse.communication;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -13,10 +14,10 @@ import org.encaisse.customer.Customer;
 import org.encaisse.customer.CustomerDirectory;
 import org.encaisse.input.NotFoundException;
 import org.encaisse.invoice.Invoice;
-import org.encaisse.invoice.InvoiceLedger;
 import org.encaisse.invoice.InvoiceStatus;
 import org.encaisse.letter.LetterTemplates;
 import org.encaisse.letter.PdfDocuments;
+import org.encaisse.payment.Payment;
 import org.encaisse.payment.PaymentHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>claim: one conditional update makes this sender the only one (SENDING, with a lease);</li>
  * <li>under the customer's row lock, the one a payment takes to allocate itself: drop it if its
  * invoices were paid or disputed since; otherwise list them as they now stand, compute the
- * penalties, render and store the PDF, send it over SMTP and mark it SENT. A payment of that
- * customer therefore commits either before the invoices are read (the letter leaves them out) or
+ * penalties, render the letter and store it (a PDF for a registered letter, the email's HTML body
+ * otherwise), send it over SMTP and mark it SENT. A payment of that customer therefore commits either before the invoices are read (the letter leaves them out) or
  * after the mail went. A failure marks it FAILED with the error and is thrown.</li>
  * </ol>
  * The one window left is a sender dying after the SMTP server accepted the mail and before SENT
@@ -52,7 +53,6 @@ public class CommunicationDelivery {
     private final Communications communications;
     private final CommunicationDocuments documents;
     private final CustomerDirectory customers;
-    private final InvoiceLedger ledger;
     private final PaymentHistory payments;
     private final LetterComposer composer;
     private final LetterTemplates templates;
@@ -64,7 +64,7 @@ public class CommunicationDelivery {
     private final org.encaisse.audit.AuditTrail audit;
 
     CommunicationDelivery(Communications communications, CommunicationDocuments documents, CustomerDirectory customers,
-                          InvoiceLedger ledger, PaymentHistory payments, LetterComposer composer,
+                          PaymentHistory payments, LetterComposer composer,
                           LetterTemplates templates, PdfDocuments pdf, CommunicationMail mail,
                           PlatformTransactionManager transactions, Clock clock,
                           @Value("${encaisse.mail.claim-duration:PT5M}") Duration claimDuration,
@@ -73,7 +73,6 @@ public class CommunicationDelivery {
         this.communications = communications;
         this.documents = documents;
         this.customers = customers;
-        this.ledger = ledger;
         this.payments = payments;
         this.composer = composer;
         this.templates = templates;
@@ -137,8 +136,9 @@ public class CommunicationDelivery {
         audit.append("rule:delivery", "LETTER_SENT", communication.getCustomerId(), "letter " + communicationId + " "
                 + communication.getStep().name(), communication.getInvoices().stream()
                         .map(CommunicatedInvoice::invoiceNumber).toList(),
-                "emailed to " + communication.getRecipientEmail() + ", " + messageId + ", PDF "
-                        + documents.findById(communicationId).map(CommunicationDocument::getSha256).orElse("none")
+                "emailed to " + communication.getRecipientEmail() + ", " + messageId + ", "
+                        + documents.findById(communicationId).map(document -> (document.isPdf() ? "PDF " : "HTML ")
+                                + document.getSha256()).orElse("no document")
                         + ", document " + communication.documentPath());
         return Outcome.SENT;
     }
@@ -160,8 +160,7 @@ public class CommunicationDelivery {
     private Prepared prepare(Communication communication) {
         Long communicationId = communication.getId();
         LocalDate today = LocalDate.now(clock);
-        List<Invoice> stillOwed = ledger.byIds(communication.getInvoices().stream()
-                        .map(CommunicatedInvoice::invoiceId).toList()).stream()
+        List<Invoice> stillOwed = communications.findListedInvoices(communicationId).stream()
                 .filter(invoice -> stillApplies(invoice, communication.getStep()))
                 .toList();
         if (stillOwed.isEmpty()) {
@@ -179,17 +178,25 @@ public class CommunicationDelivery {
                 communication.addressTo(recipient);
             }
         }
-        LetterComposer.Composed composed = composer.compose(communication, customer, stillOwed,
-                payments.ofCustomer(customer.getId()), today);
+        // Payments only date the interest, which a letter below level 2 does not claim.
+        List<Payment> paid = communication.getStep().claimsLatePaymentPenalties() ? payments.ofCustomer(customer.getId())
+                : List.of();
+        LetterComposer.Composed composed = composer.compose(communication, customer, stillOwed, paid, today);
         communication.refresh(composed.invoices(), composed.letter().totals().interest(),
                 composed.letter().totals().compensation());
         String subject = templates.subject(composed.letter());
         communication.entitle(subject);
-        byte[] document = pdf.render(templates.letter(composed.letter()));
-        String fileName = communication.getTemplate() + "-" + composed.letter().reference() + ".pdf";
-        store(communicationId, fileName, document);
+        String letter = templates.letter(composed.letter());
+        String name = communication.getTemplate() + "-" + composed.letter().reference();
+        if (!communication.getStep().sentAsPdf()) {
+            store(communicationId, name + ".html", letter.getBytes(StandardCharsets.UTF_8));
+            return new Prepared(false, null, new CommunicationMail.Outgoing(communicationId,
+                    communication.getRecipientEmail(), communication.getRecipientName(), subject, letter, null, null));
+        }
+        byte[] document = pdf.render(letter);
+        store(communicationId, name + ".pdf", document);
         return new Prepared(false, null, new CommunicationMail.Outgoing(communicationId, communication.getRecipientEmail(),
-                communication.getRecipientName(), subject, templates.email(composed.letter()), fileName, document));
+                communication.getRecipientName(), subject, templates.email(composed.letter()), name + ".pdf", document));
     }
 
     /** Paid or credited invoices no longer apply; disputed ones neither, except to acknowledge the dispute. */

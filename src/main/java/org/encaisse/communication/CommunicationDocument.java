@@ -6,7 +6,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 
-/** The PDF of a communication exactly as it went out, with its SHA-256 for the case file. */
+/**
+ * A communication exactly as it went out, with its SHA-256 for the case file: the PDF of a registered
+ * letter, or the HTML body of an email.
+ */
 @Entity
 public class CommunicationDocument {
 
@@ -45,6 +48,14 @@ public class CommunicationDocument {
 
     public String getFileName() {
         return fileName;
+    }
+
+    public boolean isPdf() {
+        return fileName.endsWith(".pdf");
+    }
+
+    public String mediaType() {
+        return isPdf() ? "application/pdf" : "text/html;charset=UTF-8";
     }
 
     public byte[] getContent() {

@@ -2,6 +2,8 @@ package org.encaisse.communication;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +14,7 @@ import org.encaisse.customer.Customer;
 import org.encaisse.customer.CustomerDirectory;
 import org.encaisse.invoice.Invoice;
 import org.encaisse.invoice.InvoiceLedger;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -127,6 +130,14 @@ public class CommunicationLog {
         List<Communication> all = communications.findByCustomerIdOrderByCreatedAtAscIdAsc(customerId);
         all.forEach(CommunicationLog::load);
         return all;
+    }
+
+    /** The customer's last {@code count} communications, oldest first, without their invoices and installments. */
+    @Transactional(readOnly = true)
+    public List<Communication> latestOfCustomer(Long customerId, int count) {
+        List<Communication> newestFirst = new ArrayList<>(communications.findLatestOfCustomer(customerId, Limit.of(count)));
+        Collections.reverse(newestFirst);
+        return newestFirst;
     }
 
     private static void load(Communication communication) {

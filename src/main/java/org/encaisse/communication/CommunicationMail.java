@@ -40,6 +40,7 @@ class CommunicationMail {
         this.domain = domain;
     }
 
+    /** {@code pdf} and {@code fileName} are null for an email whose letter is its body. */
     record Outgoing(Long communicationId, String to, String toName, String subject, String html, String fileName,
                     byte[] pdf) {
     }
@@ -60,7 +61,9 @@ class CommunicationMail {
             helper.setTo(new jakarta.mail.internet.InternetAddress(mail.to(), mail.toName(), "UTF-8"));
             helper.setSubject(mail.subject());
             helper.setText(Jsoup.parse(mail.html()).body().text(), mail.html());
-            helper.addAttachment(mail.fileName(), new ByteArrayResource(mail.pdf()), "application/pdf");
+            if (mail.pdf() != null) {
+                helper.addAttachment(mail.fileName(), new ByteArrayResource(mail.pdf()), "application/pdf");
+            }
             message.setHeader("Message-ID", messageIdOf(mail.communicationId()));
         } catch (MessagingException | java.io.UnsupportedEncodingException e) {
             throw new MailPreparationException("Could not build the email of communication " + mail.communicationId(), e);

@@ -53,6 +53,14 @@ public enum CommunicationStep {
         return level >= 2;
     }
 
+    /**
+     * Registered letters and e-letters travel as a PDF, the document an agency or a court is shown;
+     * a plain email carries its letter in the body, where a debtor reads it without opening anything.
+     */
+    public boolean sentAsPdf() {
+        return channel != Channel.EMAIL;
+    }
+
     /** The acknowledgement is about disputed invoices; every other letter leaves them out. */
     public boolean concernsDisputes() {
         return this == DISPUTE_ACKNOWLEDGEMENT;

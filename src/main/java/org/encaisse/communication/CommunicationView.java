@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** A communication as the API lists it; {@code document} is where its PDF is once it went out. */
+/**
+ * A communication as the API lists it; {@code document} is where the document as sent is once it went
+ * out: the PDF of a registered letter, the HTML body of an EMAIL.
+ */
 public record CommunicationView(Long id, String step, int level, String channel, String template, String language,
                                 String recipientRole, String recipientName, String recipientEmail, String subject,
                                 String currency, BigDecimal totalOutstanding, boolean claimsLatePaymentPenalties,

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.encaisse.invoice.Invoice;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -19,6 +21,16 @@ interface Communications extends JpaRepository<Communication, Long> {
 
     @Query("select c from Communication c where c.customerId = :customerId order by c.createdAt, c.id")
     List<Communication> findByCustomerIdOrderByCreatedAtAscIdAsc(Long customerId);
+
+    @Query("select c from Communication c where c.customerId = :customerId order by c.createdAt desc, c.id desc")
+    List<Communication> findLatestOfCustomer(Long customerId, Limit limit);
+
+    /** The invoices a communication lists, as they now stand; by a subquery, not a list of ids (planned afresh each call). */
+    @Query("""
+            select i from Invoice i
+            where i.id in (select listed.invoiceId from Communication c join c.invoices listed where c.id = :id)
+            order by i.dueDate, i.issueDate, i.number""")
+    List<Invoice> findListedInvoices(Long id);
 
     @Query("select count(c) from Communication c where c.caseId = :caseId and c.step = :step")
     long countByCaseIdAndStep(String caseId, CommunicationStep step);

@@ -230,6 +230,7 @@ public final class DailyJobBenchmark {
         long cpuBefore = Cpu.jvm();
         long dbBefore = Cpu.database();
         long smtpBefore = mail.cpuTicks();
+        Map<String, Long> sqlBefore = sqlCounters();
         long start = System.nanoTime();
         ClockUtil.offset(dayStart.toEpochMilli() - System.currentTimeMillis());
         // The timers that fell due overnight: a running executor finds them at its next poll (5 s at most).
@@ -241,6 +242,9 @@ public final class DailyJobBenchmark {
         double cpu = (Cpu.jvm() - cpuBefore) / 1e9;
         double dbCpu = (Cpu.database() - dbBefore) / Cpu.TICKS;
         double smtpCpu = (mail.cpuTicks() - smtpBefore) / Cpu.TICKS;
+        Map<String, Long> sqlAfter = sqlCounters();
+        long statements = STATEMENT_COUNTERS.stream().mapToLong(name -> sqlAfter.get(name) - sqlBefore.get(name)).sum();
+        long commits = sqlAfter.get("Com_commit") - sqlBefore.get("Com_commit");
         if (recording != null) {
             recording.stop();
             recording.dump(jfr);
@@ -290,6 +294,8 @@ public final class DailyJobBenchmark {
                 agingSeconds, (opened + escalated) / wall, jobCount / wall, sent / wall);
         System.out.printf(Locale.ROOT, "CPU: this JVM %.1f s (%.2f cores), MariaDB %s; the SMTP server's JVM %.1f s, not counted%n",
                 cpu, cpu / wall, dbCpu < 0 ? "not readable" : "%.1f s (%.2f cores)".formatted(dbCpu, dbCpu / wall), smtpCpu);
+        System.out.printf(Locale.ROOT, "SQL on MariaDB (the whole server): %d statements (select, insert, update, delete), "
+                + "%d commits; %.1f statements per job%n", statements, commits, (double) statements / jobCount);
         System.out.printf(Locale.ROOT, "memory: heap used at most %d MB (sampled every 100 ms), live heap after GC at most"
                         + " %d MB, resident set at most %s MB (VmHWM); the SMTP server holds %d messages in its own JVM%n",
                 peaks.sampled() >> 20, peaks.afterGc() >> 20, peaks.rss() < 0 ? "?" : Long.toString(peaks.rss() >> 20),
@@ -301,6 +307,8 @@ public final class DailyJobBenchmark {
         figures.setProperty("cpu.jvm", Double.toString(cpu));
         figures.setProperty("cpu.db", Double.toString(dbCpu));
         figures.setProperty("cpu.smtp", Double.toString(smtpCpu));
+        figures.setProperty("sql.statements", Long.toString(statements));
+        figures.setProperty("sql.commits", Long.toString(commits));
         figures.setProperty("cases.opened", Long.toString(opened));
         figures.setProperty("cases.escalated", Long.toString(escalated));
         figures.setProperty("jobs", Long.toString(jobCount));
@@ -317,6 +325,21 @@ public final class DailyJobBenchmark {
         }
         figures.setProperty("tasks", Long.toString(tasks.values().stream().mapToLong(Long::longValue).sum()));
         return new Day(wall, figures);
+    }
+
+    private static final List<String> STATEMENT_COUNTERS = List.of("Com_select", "Com_insert", "Com_update", "Com_delete");
+
+    /**
+     * MariaDB's statement counters: each statement is a round trip that costs CPU in both processes
+     * (the JVM's share partly in the kernel, where JFR's Java samples do not see it).
+     */
+    private Map<String, Long> sqlCounters() {
+        Map<String, Long> counters = new java.util.HashMap<>();
+        jdbc.query("SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_select', 'Com_insert', 'Com_update', 'Com_delete', "
+                + "'Com_commit')", (java.sql.ResultSet row) -> {
+                    counters.put(row.getString(1), row.getLong(2));
+                });
+        return counters;
     }
 
     private record Day(double wall, Properties figures) {
@@ -393,7 +416,8 @@ public final class DailyJobBenchmark {
                 {"  of PreCollectionCallProcess", "jobs.PreCollectionCallProcess"}, {"user tasks created", "tasks"},
                 {"letters sent (SMTP)", "letters"}, {"wall (s)", "wall"}, {"  of which the aging run (s)", "aging"},
                 {"CPU of this JVM (s)", "cpu.jvm"}, {"CPU of MariaDB (s)", "cpu.db"},
-                {"CPU of the SMTP server's JVM, not counted (s)", "cpu.smtp"}}) {
+                {"CPU of the SMTP server's JVM, not counted (s)", "cpu.smtp"},
+                {"SQL statements (select, insert, update, delete)", "sql.statements"}, {"commits", "sql.commits"}}) {
             double a = number(ours, row[1]);
             double b = number(bare, row[1]);
             System.out.printf(Locale.ROOT, "%-52s %12.1f %12.1f %8s%n", row[0], a, b,

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.encaisse.customer.CustomerDirectory;
 import org.encaisse.support.Api;
 import org.encaisse.support.EncaisseTest;
+import org.encaisse.support.MailBody;
 import org.encaisse.support.MailCatcher;
 import org.encaisse.support.PdfText;
 import org.junit.jupiter.api.AfterEach;
@@ -71,7 +72,7 @@ class CommunicationDeliveryTests {
     }
 
     @Test
-    void sendsOneEmailToTheContactWithTheLetterAsAPdf() throws Exception {
+    void sendsOneEmailToTheContactWithTheReminderInItsBody() throws Exception {
         Chased chased = chasedCustomer();
         Communication reminder = record(chased, CommunicationStep.FIRST_REMINDER);
 
@@ -82,9 +83,10 @@ class CommunicationDeliveryTests {
         MimeMessage mail = mails.get(0);
         assertThat(mail.getSubject()).startsWith("Rappel : factures échues").contains("Client " + chased.customer() + " SAS");
         assertThat(mail.getMessageID()).isEqualTo("<communication-" + reminder.getId() + "@encaisse.example>");
-        String letter = PdfText.of(PdfText.attachedTo(mail));
+        assertThat(MailBody.attachments(mail)).as("a friendly reminder is read in the mail, not in a file").isEmpty();
+        String letter = MailBody.text(mail);
         assertThat(letter).contains(chased.old(), chased.recent(), "1 200,00 €", "300,00 €", "1 500,00 €",
-                "Rappel de factures échues", "ENC-" + chased.customer() + "-" + reminder.getId());
+                "Rappel de factures échues", "ENC-" + chased.customer() + "-" + reminder.getId(), "Madame, Monsieur");
         assertThat(letter).doesNotContain("Indemnité forfaitaire");
 
         JsonNode listed = api.get("/api/customers/" + chased.customer() + "/communications").getBody().get(0);
@@ -93,12 +95,37 @@ class CommunicationDeliveryTests {
         assertThat(listed.get("messageId").asText()).isEqualTo(mail.getMessageID());
         ResponseEntity<byte[]> stored = api.as(Api.ADMIN, Api.ADMIN_PASSWORD)
                 .getForEntity(listed.get("document").asText(), byte[].class);
-        assertThat(stored.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
-        assertThat(stored.getBody()).isEqualTo(PdfText.attachedTo(mail));
+        assertThat(stored.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(stored.getHeaders().getFirst("Content-Security-Policy")).isEqualTo("sandbox");
+        assertThat(new String(stored.getBody(), java.nio.charset.StandardCharsets.UTF_8))
+                .as("the document kept is the body that went out (SMTP carries its lines as CRLF)")
+                .isEqualToNormalizingNewlines(MailBody.html(mail));
+        assertThat(stored.getHeaders().getFirst("X-Content-SHA256")).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(stored.getBody())));
         assertThat(api.get("/api/invoices/" + chased.old() + "/communications").getBody())
                 .extracting(node -> node.get("id").asLong()).containsExactly(reminder.getId());
         assertThat(history.createHistoricActivityInstanceQuery().activityId("EndEvent_CommunicationSent")
                 .processInstanceId(instance).count()).isEqualTo(1);
+    }
+
+    @Test
+    void sendsARegisteredLetterAsAPdfAttachedToItsEmail() throws Exception {
+        Chased chased = chasedCustomer();
+        Communication letter = record(chased, CommunicationStep.FIRM_LETTER);
+
+        runDeliveryJob(letter);
+
+        MimeMessage mail = MailCatcher.receivedBy(Api.emailOf(chased.customer())).get(0);
+        assertThat(MailBody.attachments(mail)).containsExactly("firm-letter-ENC-" + chased.customer() + "-"
+                + letter.getId() + ".pdf");
+        assertThat(MailBody.text(mail)).contains("Veuillez trouver ci-joint", "ENC-" + chased.customer() + "-"
+                + letter.getId());
+        assertThat(PdfText.of(PdfText.attachedTo(mail))).contains(chased.old(), chased.recent(), "Indemnité forfaitaire");
+        JsonNode listed = api.get("/api/customers/" + chased.customer() + "/communications").getBody().get(0);
+        ResponseEntity<byte[]> stored = api.as(Api.ADMIN, Api.ADMIN_PASSWORD)
+                .getForEntity(listed.get("document").asText(), byte[].class);
+        assertThat(stored.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        assertThat(stored.getBody()).isEqualTo(PdfText.attachedTo(mail));
     }
 
     @Test
@@ -247,7 +274,8 @@ class CommunicationDeliveryTests {
 
         MimeMessage mail = MailCatcher.receivedBy("achats@" + customer.toLowerCase(java.util.Locale.ROOT) + ".example.fr").get(0);
         assertThat(mail.getSubject()).startsWith("We have received your claim");
-        assertThat(PdfText.of(PdfText.attachedTo(mail))).contains(invoice, "€880.00", "Acknowledgement of your claim");
+        assertThat(MailBody.attachments(mail)).isEmpty();
+        assertThat(MailBody.text(mail)).contains(invoice, "€880.00", "Acknowledgement of your claim");
     }
 
     @Test

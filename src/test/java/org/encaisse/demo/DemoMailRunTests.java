@@ -27,6 +27,7 @@ import org.encaisse.communication.CommunicationLog;
 import org.encaisse.communication.CommunicationStep;
 import org.encaisse.customer.CustomerDirectory;
 import org.encaisse.support.MailCatcher;
+import org.encaisse.support.MailBody;
 import org.encaisse.support.PdfText;
 import org.encaisse.support.OwnContext;
 import org.junit.jupiter.api.AfterEach;
@@ -107,7 +108,14 @@ class DemoMailRunTests {
             MimeMessage mail = mails.get(letter.getMessageId());
             assertThat(mail).as("the mail of %s", letter.getStepKey()).isNotNull();
             assertThat(mail.getAllRecipients()[0].toString()).contains(letter.getRecipientEmail());
-            String text = PdfText.of(PdfText.attachedTo(mail));
+            // Registered letters travel as a PDF; plain emails carry the letter in their body, with nothing attached.
+            String text;
+            if (letter.getStep().sentAsPdf()) {
+                text = PdfText.of(PdfText.attachedTo(mail));
+            } else {
+                assertThat(MailBody.attachments(mail)).as("attachments of %s", letter.getStepKey()).isEmpty();
+                text = MailBody.text(mail);
+            }
             for (CommunicatedInvoice invoice : letter.getInvoices()) {
                 assertThat(text).contains(invoice.invoiceNumber());
             }
