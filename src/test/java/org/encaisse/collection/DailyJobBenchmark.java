@@ -228,6 +228,7 @@ public final class DailyJobBenchmark {
         }
         memory.reset();
         long cpuBefore = Cpu.jvm();
+        long kernelBefore = ProcessCpu.systemTicks(ProcessHandle.current().pid());
         long dbBefore = Cpu.database();
         long smtpBefore = mail.cpuTicks();
         Map<String, Long> sqlBefore = sqlCounters();
@@ -240,6 +241,7 @@ public final class DailyJobBenchmark {
         waitUntilNoJobIsDue();
         double wall = (System.nanoTime() - start) / 1e9;
         double cpu = (Cpu.jvm() - cpuBefore) / 1e9;
+        double kernel = (ProcessCpu.systemTicks(ProcessHandle.current().pid()) - kernelBefore) / Cpu.TICKS;
         double dbCpu = (Cpu.database() - dbBefore) / Cpu.TICKS;
         double smtpCpu = (mail.cpuTicks() - smtpBefore) / Cpu.TICKS;
         Map<String, Long> sqlAfter = sqlCounters();
@@ -292,8 +294,8 @@ public final class DailyJobBenchmark {
                 opened, escalated, jobCount, sent, mails, failures, incidents, withException);
         System.out.printf(Locale.ROOT, "wall %.1f s (aging run %.1f s); %.1f cases/s, %.1f jobs/s, %.1f letters/s%n", wall,
                 agingSeconds, (opened + escalated) / wall, jobCount / wall, sent / wall);
-        System.out.printf(Locale.ROOT, "CPU: this JVM %.1f s (%.2f cores), MariaDB %s; the SMTP server's JVM %.1f s, not counted%n",
-                cpu, cpu / wall, dbCpu < 0 ? "not readable" : "%.1f s (%.2f cores)".formatted(dbCpu, dbCpu / wall), smtpCpu);
+        System.out.printf(Locale.ROOT, "CPU: this JVM %.1f s (%.2f cores; %.1f s of it in the kernel), MariaDB %s; the SMTP server's JVM %.1f s, not counted%n",
+                cpu, cpu / wall, kernel, dbCpu < 0 ? "not readable" : "%.1f s (%.2f cores)".formatted(dbCpu, dbCpu / wall), smtpCpu);
         System.out.printf(Locale.ROOT, "SQL on MariaDB (the whole server): %d statements (select, insert, update, delete), "
                 + "%d commits; %.1f statements per job%n", statements, commits, (double) statements / jobCount);
         System.out.printf(Locale.ROOT, "memory: heap used at most %d MB (sampled every 100 ms), live heap after GC at most"
@@ -307,6 +309,7 @@ public final class DailyJobBenchmark {
         figures.setProperty("cpu.jvm", Double.toString(cpu));
         figures.setProperty("cpu.db", Double.toString(dbCpu));
         figures.setProperty("cpu.smtp", Double.toString(smtpCpu));
+        figures.setProperty("cpu.jvm.kernel", Double.toString(kernel));
         figures.setProperty("sql.statements", Long.toString(statements));
         figures.setProperty("sql.commits", Long.toString(commits));
         figures.setProperty("cases.opened", Long.toString(opened));
@@ -415,7 +418,8 @@ public final class DailyJobBenchmark {
                 {"  of BareDeliveryProcess", "jobs.BareDeliveryProcess"},
                 {"  of PreCollectionCallProcess", "jobs.PreCollectionCallProcess"}, {"user tasks created", "tasks"},
                 {"letters sent (SMTP)", "letters"}, {"wall (s)", "wall"}, {"  of which the aging run (s)", "aging"},
-                {"CPU of this JVM (s)", "cpu.jvm"}, {"CPU of MariaDB (s)", "cpu.db"},
+                {"CPU of this JVM (s)", "cpu.jvm"}, {"  of which in the kernel (s)", "cpu.jvm.kernel"},
+                {"CPU of MariaDB (s)", "cpu.db"},
                 {"CPU of the SMTP server's JVM, not counted (s)", "cpu.smtp"},
                 {"SQL statements (select, insert, update, delete)", "sql.statements"}, {"commits", "sql.commits"}}) {
             double a = number(ours, row[1]);
