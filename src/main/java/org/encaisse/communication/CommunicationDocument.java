@@ -5,13 +5,17 @@ import java.time.Instant;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
 
 /**
  * A communication exactly as it went out, with its SHA-256 for the case file: the PDF of a registered
  * letter, or the HTML body of an email.
  */
 @Entity
-public class CommunicationDocument {
+public class CommunicationDocument implements Persistable<Long> {
 
     @Id
     private Long communicationId;
@@ -25,12 +29,33 @@ public class CommunicationDocument {
     private String sha256;
     private Instant createdAt;
 
+    // Its id is the communication's, so Spring Data cannot tell a new document by a null id and would
+    // merge it: one SELECT more per letter, right after the delivery looked it up and found none.
+    @Transient
+    private boolean created;
+
     protected CommunicationDocument() {
     }
 
     CommunicationDocument(Long communicationId, String fileName, byte[] content, String sha256, Instant createdAt) {
         this.communicationId = communicationId;
+        this.created = true;
         replace(fileName, content, sha256, createdAt);
+    }
+
+    @Override
+    public Long getId() {
+        return communicationId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return created;
+    }
+
+    @PostPersist
+    void persisted() {
+        created = false;
     }
 
     /** A later attempt renders the letter again, with the invoices as they then stand. */
