@@ -3,7 +3,6 @@ package org.encaisse.communication;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-import org.jsoup.Jsoup;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailPreparationException;
@@ -60,7 +59,7 @@ class CommunicationMail {
             }
             helper.setTo(new jakarta.mail.internet.InternetAddress(mail.to(), mail.toName(), "UTF-8"));
             helper.setSubject(mail.subject());
-            helper.setText(Jsoup.parse(mail.html()).body().text(), mail.html());
+            helper.setText(PlainTextBody.of(mail.html()), mail.html());
             if (mail.pdf() != null) {
                 helper.addAttachment(mail.fileName(), new ByteArrayResource(mail.pdf()), "application/pdf");
             }

@@ -88,6 +88,12 @@ class CommunicationDeliveryTests {
         assertThat(letter).contains(chased.old(), chased.recent(), "1 200,00 €", "300,00 €", "1 500,00 €",
                 "Rappel de factures échues", "ENC-" + chased.customer() + "-" + reminder.getId(), "Madame, Monsieur");
         assertThat(letter).doesNotContain("Indemnité forfaitaire");
+        // A client without HTML shows the same letter, a line per paragraph and per invoice.
+        List<String> lines = MailBody.plain(mail).lines().toList();
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(chased.old()).contains("1 200,00 €"))
+                .anySatisfy(line -> assertThat(line).startsWith(chased.recent()).contains("300,00 €"))
+                .contains("Madame, Monsieur,")
+                .noneSatisfy(line -> assertThat(line).contains("Indemnité forfaitaire"));
 
         JsonNode listed = api.get("/api/customers/" + chased.customer() + "/communications").getBody().get(0);
         assertThat(listed.get("status").asText()).isEqualTo("SENT");

@@ -26,6 +26,15 @@ public final class MailBody {
                 .orElseThrow(() -> new AssertionError("The mail has no HTML body"));
     }
 
+    /** The text/plain alternative, as a client that shows no HTML displays it. */
+    public static String plain(MimeMessage mail) {
+        return parts(mail).stream()
+                .filter(part -> contentType(part).startsWith("text/plain"))
+                .map(MailBody::content)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("The mail has no text/plain alternative"));
+    }
+
     /** The HTML body as a reader sees it on screen, no-break spaces as plain ones. */
     public static String text(MimeMessage mail) {
         return Jsoup.parse(html(mail)).body().text().replace('\u00A0', ' ').replace('\u202F', ' ');
