@@ -19,20 +19,20 @@ public final class MailBody {
 
     /** The text/html part; fails when the mail has none. */
     public static String html(MimeMessage mail) {
-        return parts(mail).stream()
-                .filter(part -> contentType(part).startsWith("text/html"))
-                .map(MailBody::content)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("The mail has no HTML body"));
+        return part(mail, "text/html");
     }
 
     /** The text/plain alternative, as a client that shows no HTML displays it. */
     public static String plain(MimeMessage mail) {
+        return part(mail, "text/plain");
+    }
+
+    private static String part(MimeMessage mail, String type) {
         return parts(mail).stream()
-                .filter(part -> contentType(part).startsWith("text/plain"))
+                .filter(part -> contentType(part).startsWith(type))
                 .map(MailBody::content)
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("The mail has no text/plain alternative"));
+                .orElseThrow(() -> new AssertionError("The mail has no " + type + " part"));
     }
 
     /** The HTML body as a reader sees it on screen, no-break spaces as plain ones. */
