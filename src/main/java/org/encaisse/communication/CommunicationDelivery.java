@@ -37,8 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>under the customer's row lock, the one a payment takes to allocate itself: drop it if its
  * invoices were paid or disputed since; otherwise list them as they now stand, compute the
  * penalties, render the letter and store it (a PDF for a registered letter, the email's HTML body
- * otherwise), send it over SMTP and mark it SENT. A payment of that customer therefore commits either before the invoices are read (the letter leaves them out) or
- * after the mail went. A failure marks it FAILED with the error and is thrown.</li>
+ * otherwise), send it over SMTP and mark it SENT. A payment of that customer therefore commits
+ * either before the invoices are read (the letter leaves them out) or after the mail went. A
+ * failure marks it FAILED with the error and is thrown.</li>
  * </ol>
  * The one window left is a sender dying after the SMTP server accepted the mail and before SENT
  * commits: when the lease expires the next attempt sends it again, with the same Message-ID.
