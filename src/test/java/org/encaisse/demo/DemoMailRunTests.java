@@ -40,8 +40,9 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The demo portfolio run forward seven weeks, collectors answering "no agreement" and sales reps
- * "not reached": every letter of the path leaves once, to the right contact, as a French PDF that
- * lists its invoices; running every sender again sends nothing more.
+ * "not reached": every letter of the path leaves once, to the right contact, in French and listing
+ * its invoices (a reminder in the email's body, a registered letter as a PDF); running every sender
+ * again sends nothing more.
  */
 @SpringBootTest(properties = {"encaisse.demo.enabled=true", "encaisse.admin.user=", "encaisse.admin.password=",
         "spring.datasource.url=jdbc:h2:mem:demo-mail;DB_CLOSE_DELAY=-1",
