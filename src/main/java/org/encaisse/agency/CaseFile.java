@@ -32,7 +32,10 @@ public record CaseFile(Instant preparedAt, String caseId, String customerExterna
                           BigDecimal outstanding, String currency, String status) {
     }
 
-    /** {@code document}: where the document as sent (PDF, or an email's HTML) is, null for a letter not sent (dropped, or still failing). */
+    /**
+     * {@code document}: where the document as sent (PDF, or an email's HTML) is, null for a letter not
+     * sent (dropped, or still failing).
+     */
     public record Letter(Long communicationId, Instant recordedAt, String step, int level, String channel, String recipient,
                          BigDecimal totalOutstanding, List<String> invoiceNumbers, String status, Instant sentAt,
                          String document) {

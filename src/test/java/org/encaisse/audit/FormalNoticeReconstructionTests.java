@@ -118,7 +118,7 @@ class FormalNoticeReconstructionTests {
         int letterPages = 0;
         for (JsonNode letter : file.getBody().get("letters")) {
             ResponseEntity<byte[]> sent = api.as(auditor).getForEntity(letter.get("document").asText(), byte[].class);
-            if (letter.get("step").asText().endsWith("_REMINDER")) {
+            if (letter.get("channel").asText().equals("EMAIL")) {
                 assertThat(sent.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
                 letterPages++;
                 continue;
