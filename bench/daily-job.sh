@@ -20,5 +20,8 @@ for MODE in ${MODES:-ours bare}; do
     "jdbc:mariadb://127.0.0.1:3306/encaisse_dailyjob" "$CUSTOMERS" "$INVOICES" "target/daily-job-$MODE.properties" "$@" \
     2>&1 | grep -v -e PDType1Font -e 'Commons Logging'
 done
-java -cp "$CLASSPATH" org.encaisse.collection.DailyJobBenchmark compare \
-  target/daily-job-ours.properties target/daily-job-bare.properties
+# One side alone (MODES=ours) has nothing to be compared with.
+if [ -f target/daily-job-ours.properties ] && [ -f target/daily-job-bare.properties ]; then
+  java -cp "$CLASSPATH" org.encaisse.collection.DailyJobBenchmark compare \
+    target/daily-job-ours.properties target/daily-job-bare.properties
+fi

@@ -7,6 +7,7 @@ set -eo pipefail
 cd "$(dirname "$0")/.."
 CUSTOMERS="${1:-200}"
 INVOICES="${2:-1000}"
+mkdir -p target
 for MODE in ours bare; do
   rm -f "/tmp/encaisse-general-$MODE.log"
   mysql --host=127.0.0.1 --user=root -e "SET GLOBAL log_output='FILE';

@@ -28,8 +28,10 @@ import org.encaisse.customer.ContactRole;
 public class Communication {
 
     /**
-     * PENDING until a sender claims it (SENDING); then SENT, DROPPED when its invoices were paid or
-     * disputed meanwhile, or FAILED with the error, which the next attempt retries.
+     * PENDING until a sender sends it (SENT) or finds its invoices paid or disputed meanwhile
+     * (DROPPED); FAILED with the error, which the next attempt retries. SENDING, with
+     * {@code claimedUntil}, is what senders of earlier versions committed before sending; a sender
+     * now holds the row's lock instead, and respects such a claim until it expires.
      */
     public enum Status { PENDING, SENDING, SENT, FAILED, DROPPED }
 
@@ -133,7 +135,9 @@ public class Communication {
         this.subject = subject;
     }
 
+    // Each outcome counts its attempt as it is set, so that the row is updated once, at the end.
     void sent(Instant at, String messageId) {
+        attempts++;
         status = Status.SENT;
         sentAt = at;
         this.messageId = messageId;
@@ -142,12 +146,18 @@ public class Communication {
     }
 
     void dropped(String reason) {
+        attempts++;
         status = Status.DROPPED;
         claimedUntil = null;
         lastError = reason;
     }
 
-    void failed(String error) {
+    /** An attempt that failed; a letter another sender has sent or dropped since keeps that outcome. */
+    void failedAttempt(String error) {
+        if (status == Status.SENT || status == Status.DROPPED) {
+            return;
+        }
+        attempts++;
         status = Status.FAILED;
         claimedUntil = null;
         lastError = error.length() > 1000 ? error.substring(0, 1000) : error;

@@ -4,12 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.encaisse.audit.AuditTrail;
 import org.encaisse.customer.Customer;
 import org.encaisse.customer.CustomerDirectory;
 import org.encaisse.input.NotFoundException;
@@ -21,7 +21,7 @@ import org.encaisse.payment.Payment;
 import org.encaisse.payment.PaymentHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,19 +30,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends a recorded communication, at most once however many senders try, and never for an invoice
- * whose payment has committed. Each stage commits on its own, outside the caller's (the job's)
- * transaction, so a job that fails after the mail went finds it SENT on its retry.
+ * whose payment has committed. It runs in a transaction of its own, outside the caller's (the job's),
+ * so a job that fails after the mail went finds it SENT on its retry:
  * <ol>
- * <li>claim: one conditional update makes this sender the only one (SENDING, with a lease);</li>
- * <li>under the customer's row lock, the one a payment takes to allocate itself: drop it if its
+ * <li>lock the communication's row: a second sender (a retried job, another node) waits there and
+ * then finds it SENT, or gives up as busy if it waited too long;</li>
+ * <li>lock the customer's row, the one a payment takes to allocate itself: drop the letter if its
  * invoices were paid or disputed since; otherwise list them as they now stand, compute the
  * penalties, render the letter and store it (a PDF for a registered letter, the email's HTML body
  * otherwise), send it over SMTP and mark it SENT. A payment of that customer therefore commits
- * either before the invoices are read (the letter leaves them out) or after the mail went. A
- * failure marks it FAILED with the error and is thrown.</li>
+ * either before the invoices are read (the letter leaves them out) or after the mail went.</li>
  * </ol>
- * The one window left is a sender dying after the SMTP server accepted the mail and before SENT
- * commits: when the lease expires the next attempt sends it again, with the same Message-ID.
+ * A failure rolls all of it back, then marks the communication FAILED with the error and is thrown.
+ * A sender that dies holds nothing: the database releases its locks with its connection. The one
+ * window left is a sender dying after the SMTP server accepted the mail and before SENT commits: the
+ * next attempt sends it again, with the same Message-ID.
  */
 @Service
 public class CommunicationDelivery {
@@ -61,15 +63,12 @@ public class CommunicationDelivery {
     private final CommunicationMail mail;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
-    private final Duration claimDuration;
-    private final org.encaisse.audit.AuditTrail audit;
+    private final AuditTrail audit;
 
     CommunicationDelivery(Communications communications, CommunicationDocuments documents, CustomerDirectory customers,
                           PaymentHistory payments, LetterComposer composer,
                           LetterTemplates templates, PdfDocuments pdf, CommunicationMail mail,
-                          PlatformTransactionManager transactions, Clock clock,
-                          @Value("${encaisse.mail.claim-duration:PT5M}") Duration claimDuration,
-                          org.encaisse.audit.AuditTrail audit) {
+                          PlatformTransactionManager transactions, Clock clock, AuditTrail audit) {
         this.audit = audit;
         this.communications = communications;
         this.documents = documents;
@@ -82,18 +81,11 @@ public class CommunicationDelivery {
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
-        this.claimDuration = claimDuration;
     }
 
     public Outcome deliver(Long communicationId) {
-        Instant now = clock.instant();
-        Integer claimed = ownTransaction.execute(status -> communications.claim(communicationId, now,
-                now.plus(claimDuration)));
-        if (claimed == null || claimed == 0) {
-            return alreadyHandled(communicationId);
-        }
         try {
-            return ownTransaction.execute(status -> sendWhileTheAccountIsLocked(communicationId));
+            return ownTransaction.execute(status -> sendWhileTheLetterAndTheAccountAreLocked(communicationId));
         } catch (Undeliverable undeliverable) {
             fail(communicationId, undeliverable.getMessage());
             throw new DeliveryFailedException("Communication " + communicationId + ": " + undeliverable.getMessage(),
@@ -101,7 +93,7 @@ public class CommunicationDelivery {
         }
     }
 
-    /** Why a claimed communication could not go out; rolls its attempt back and is recorded on it. */
+    /** Why a communication could not go out; rolls its attempt back and is recorded on it. */
     private static final class Undeliverable extends RuntimeException {
 
         Undeliverable(String reason, Throwable cause) {
@@ -109,12 +101,27 @@ public class CommunicationDelivery {
         }
     }
 
-    private Outcome sendWhileTheAccountIsLocked(Long communicationId) {
-        Communication communication = find(communicationId);
-        customers.lock(communication.getCustomerId());
+    private Outcome sendWhileTheLetterAndTheAccountAreLocked(Long communicationId) {
+        Communication communication = lock(communicationId);
+        Instant now = clock.instant();
+        switch (communication.getStatus()) {
+            case SENT:
+                return Outcome.SENT;
+            case DROPPED:
+                return Outcome.DROPPED;
+            case SENDING:
+                // Only a sender of an earlier version, which committed a lease before sending, leaves this status.
+                if (communication.getClaimedUntil() != null && communication.getClaimedUntil().isAfter(now)) {
+                    throw busy(communicationId, "until " + communication.getClaimedUntil());
+                }
+                break;
+            default:
+                break;
+        }
+        Customer customer = customers.lock(communication.getCustomerId());
         Prepared prepared;
         try {
-            prepared = prepare(communication);
+            prepared = prepare(communication, customer);
         } catch (RuntimeException e) {
             throw new Undeliverable("The letter could not be prepared: " + e.getMessage(), e);
         }
@@ -137,28 +144,30 @@ public class CommunicationDelivery {
         audit.append("rule:delivery", "LETTER_SENT", communication.getCustomerId(), "letter " + communicationId + " "
                 + communication.getStep().name(), communication.getInvoices().stream()
                         .map(CommunicatedInvoice::invoiceNumber).toList(),
-                "emailed to " + communication.getRecipientEmail() + ", " + messageId + ", "
-                        + documents.findById(communicationId).map(document -> (document.isPdf() ? "PDF " : "HTML ")
-                                + document.getSha256()).orElse("no document")
+                "emailed to " + communication.getRecipientEmail() + ", " + messageId + ", " + prepared.stored()
                         + ", document " + communication.documentPath());
         return Outcome.SENT;
     }
 
-    private Outcome alreadyHandled(Long communicationId) {
-        Communication communication = ownTransaction.execute(status -> find(communicationId));
-        return switch (communication.getStatus()) {
-            case SENT -> Outcome.SENT;
-            case DROPPED -> Outcome.DROPPED;
-            default -> throw new DeliveryFailedException("Communication " + communicationId
-                    + " is being sent by another sender until " + communication.getClaimedUntil()
-                    + "; this attempt leaves it to that one.", null);
-        };
+    private Communication lock(Long communicationId) {
+        try {
+            return communications.lockById(communicationId)
+                    .orElseThrow(() -> new NotFoundException("No communication " + communicationId + "."));
+        } catch (PessimisticLockingFailureException held) {
+            throw busy(communicationId, "now");
+        }
     }
 
-    private record Prepared(boolean dropped, String reason, CommunicationMail.Outgoing mail) {
+    private static DeliveryFailedException busy(Long communicationId, String until) {
+        return new DeliveryFailedException("Communication " + communicationId + " is being sent by another sender "
+                + until + "; this attempt leaves it to that one.", null);
     }
 
-    private Prepared prepare(Communication communication) {
+    /** {@code stored}: what was stored of it, as the audit trail names it ("HTML" or "PDF", then its SHA-256). */
+    private record Prepared(boolean dropped, String reason, CommunicationMail.Outgoing mail, String stored) {
+    }
+
+    private Prepared prepare(Communication communication, Customer customer) {
         Long communicationId = communication.getId();
         LocalDate today = LocalDate.now(clock);
         List<Invoice> stillOwed = communications.findListedInvoices(communicationId).stream()
@@ -170,9 +179,8 @@ public class CommunicationDelivery {
             audit.append("rule:delivery", "LETTER_DROPPED", communication.getCustomerId(), "letter " + communicationId
                     + " " + communication.getStep().name(),
                     communication.getInvoices().stream().map(CommunicatedInvoice::invoiceNumber).toList(), reason);
-            return new Prepared(true, reason, null);
+            return new Prepared(true, reason, null, null);
         }
-        Customer customer = customers.get(communication.getCustomerId());
         if (communication.getRecipientEmail() == null) {
             Communication.Recipient recipient = CommunicationLog.recipient(customer, communication.getStep());
             if (recipient != null) {
@@ -190,14 +198,16 @@ public class CommunicationDelivery {
         String letter = templates.letter(composed.letter());
         String name = communication.getTemplate() + "-" + composed.letter().reference();
         if (!communication.getStep().sentAsPdf()) {
-            store(communicationId, name + ".html", letter.getBytes(StandardCharsets.UTF_8));
+            String sha256 = store(communicationId, name + ".html", letter.getBytes(StandardCharsets.UTF_8));
             return new Prepared(false, null, new CommunicationMail.Outgoing(communicationId,
-                    communication.getRecipientEmail(), communication.getRecipientName(), subject, letter, null, null));
+                    communication.getRecipientEmail(), communication.getRecipientName(), subject, letter, null, null),
+                    "HTML " + sha256);
         }
         byte[] document = pdf.render(letter);
-        store(communicationId, name + ".pdf", document);
+        String sha256 = store(communicationId, name + ".pdf", document);
         return new Prepared(false, null, new CommunicationMail.Outgoing(communicationId, communication.getRecipientEmail(),
-                communication.getRecipientName(), subject, templates.email(composed.letter()), name + ".pdf", document));
+                communication.getRecipientName(), subject, templates.email(composed.letter()), name + ".pdf", document),
+                "PDF " + sha256);
     }
 
     /** Paid or credited invoices no longer apply; disputed ones neither, except to acknowledge the dispute. */
@@ -208,21 +218,23 @@ public class CommunicationDelivery {
         return invoice.getStatus() != InvoiceStatus.DISPUTED || step.concernsDisputes();
     }
 
-    private void store(Long communicationId, String fileName, byte[] content) {
+    /**
+     * Stores what goes out and returns its SHA-256. A document exists only once its letter is SENT
+     * (it commits with that status, or rolls back with a failed attempt), so there is none to replace.
+     */
+    private String store(Long communicationId, String fileName, byte[] content) {
         String sha256 = sha256(content);
-        Instant now = clock.instant();
-        documents.findById(communicationId).ifPresentOrElse(
-                document -> document.replace(fileName, content, sha256, now),
-                () -> documents.save(new CommunicationDocument(communicationId, fileName, content, sha256, now)));
+        documents.save(new CommunicationDocument(communicationId, fileName, content, sha256, clock.instant()));
+        return sha256;
     }
 
     private void fail(Long communicationId, String error) {
-        ownTransaction.executeWithoutResult(status -> find(communicationId).failed(error));
-    }
-
-    private Communication find(Long communicationId) {
-        return communications.findById(communicationId)
-                .orElseThrow(() -> new NotFoundException("No communication " + communicationId + "."));
+        try {
+            ownTransaction.executeWithoutResult(status -> lock(communicationId).failedAttempt(error));
+        } catch (DeliveryFailedException busy) {
+            log.info("Communication {}: another sender took it up; its outcome, not this failure, is recorded.",
+                    communicationId);
+        }
     }
 
     private static String sha256(byte[] content) {

@@ -68,6 +68,11 @@ public class CommunicationLog {
         if (earlier.isPresent()) {
             return earlier;
         }
+        return recordNew(stepKey, caseId, customerId, step, overdue, installments);
+    }
+
+    private Optional<Communication> recordNew(String stepKey, String caseId, Long customerId, CommunicationStep step,
+                                              List<Invoice> overdue, List<Installment> installments) {
         LocalDate today = LocalDate.now(clock);
         if (overdue.isEmpty()) {
             return Optional.empty();
@@ -100,13 +105,16 @@ public class CommunicationLog {
 
     /**
      * Records the next occurrence of {@code step} in the case: a case that loops back (the manager
-     * keeps it in house, say) sends the step again, while a retried job finds its key already taken
-     * by the run that committed, or free if that run rolled back.
+     * keeps it in house, say) sends the step again. The key is new by construction (one more than the
+     * case's records of the step), so it is not looked up: a job's run records in the job's transaction,
+     * and a retried job is one whose run rolled back, record included. Two runs at once would collide
+     * on the key's unique index.
      */
     @Transactional
     public Optional<Communication> recordNext(String caseId, String activityId, Long customerId, CommunicationStep step) {
         long sent = communications.countByCaseIdAndStep(caseId, step);
-        return record(caseId + "/" + activityId + "/" + (sent + 1), caseId, customerId, step);
+        return recordNew(caseId + "/" + activityId + "/" + (sent + 1), caseId, customerId, step,
+                ledger.overdue(customerId, LocalDate.now(clock)), List.of());
     }
 
     @Transactional(readOnly = true)

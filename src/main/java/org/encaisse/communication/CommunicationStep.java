@@ -61,6 +61,11 @@ public enum CommunicationStep {
         return channel != Channel.EMAIL;
     }
 
+    /** The payment-plan letters set out the installments agreed; no other letter has any. */
+    public boolean setsOutInstallments() {
+        return this == PAYMENT_PLAN_AGREEMENT || this == MISSED_INSTALLMENT_NOTICE;
+    }
+
     /** The acknowledgement is about disputed invoices; every other letter leaves them out. */
     public boolean concernsDisputes() {
         return this == DISPUTE_ACKNOWLEDGEMENT;

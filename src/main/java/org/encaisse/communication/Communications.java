@@ -1,14 +1,17 @@
 package org.encaisse.communication;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.QueryHint;
 
 import org.encaisse.invoice.Invoice;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.repository.query.Param;
 
 interface Communications extends JpaRepository<Communication, Long> {
@@ -39,16 +42,11 @@ interface Communications extends JpaRepository<Communication, Long> {
     List<Communication> findByInvoiceId(@Param("invoiceId") Long invoiceId);
 
     /**
-     * Takes a communication for one sender: a single conditional update, so of two senders (two
-     * job retries, two nodes) exactly one sees a row changed. A claim whose sender died expires.
-     * PENDING and FAILED ones can be claimed.
+     * The communication, its row locked until the caller's transaction ends: one sender at a time. A row
+     * another sender holds fails at once (NOWAIT) rather than keeping a job thread waiting for its mail.
      */
-    @Modifying(clearAutomatically = true, flushAutomatically = true)
-    @Query("""
-            update Communication c set c.status = org.encaisse.communication.Communication.Status.SENDING,
-                   c.claimedUntil = :until, c.attempts = c.attempts + 1
-            where c.id = :id and (c.status in (org.encaisse.communication.Communication.Status.PENDING,
-                                                org.encaisse.communication.Communication.Status.FAILED)
-                   or (c.status = org.encaisse.communication.Communication.Status.SENDING and c.claimedUntil < :now))""")
-    int claim(@Param("id") Long id, @Param("now") Instant now, @Param("until") Instant until);
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "0"))
+    @Query("select c from Communication c where c.id = :id")
+    Optional<Communication> lockById(Long id);
 }

@@ -98,6 +98,10 @@ class LetterComposer {
 
     private static List<Letter.InstallmentLine> installments(Communication communication) {
         List<Letter.InstallmentLine> lines = new ArrayList<>();
+        if (!communication.getStep().setsOutInstallments()) {
+            // Spares every other letter a read of its (empty) installments.
+            return lines;
+        }
         List<CommunicatedInstallment> installments = communication.getInstallments();
         for (int i = 0; i < installments.size(); i++) {
             lines.add(new Letter.InstallmentLine(i + 1, installments.get(i).dueDate(), installments.get(i).amount()));

@@ -41,10 +41,9 @@ final class Node {
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
                 "--encaisse.demo.enabled=false",
                 "--encaisse.admin.user=" + ADMIN, "--encaisse.admin.password=" + ADMIN_PASSWORD,
-                // A dead node's jobs and letters pass to the other once its locks expire: 5 minutes in
+                // A dead node's jobs pass to the other once their locks expire: 5 minutes in
                 // production, one minute here so that the run does not sit waiting.
                 "--camunda.bpm.job-execution.lock-time-in-millis=60000",
-                "--encaisse.mail.claim-duration=PT60S",
                 // An idle executor looks again within 2 s, not the default 60, when timers are moved.
                 "--camunda.bpm.job-execution.max-wait=2000",
                 "--logging.level.root=WARN", "--logging.level.org.encaisse=WARN",

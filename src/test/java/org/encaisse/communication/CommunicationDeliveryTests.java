@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Letters leave by SMTP (GreenMail) once per communication, whatever retries, races and outages do. */
@@ -64,6 +65,9 @@ class CommunicationDeliveryTests {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void restore() {
@@ -149,21 +153,58 @@ class CommunicationDeliveryTests {
     }
 
     @Test
-    void aSenderThatDiedBeforeSendingLeavesTheMailToTheNextOnceItsClaimExpires() {
+    void aSenderHoldingTheLetterMakesAnotherGiveUpAtOnceAndOneThatDiesHoldsNothing() throws Exception {
+        Chased chased = chasedCustomer();
+        Communication reminder = record(chased, CommunicationStep.FIRST_REMINDER);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch die = new CountDownLatch(1);
+        ExecutorService node = Executors.newSingleThreadExecutor();
+        try {
+            // A sender on another node has the letter's row, then dies: its connection goes, its transaction rolls back.
+            Future<?> sender = node.submit(() -> transaction.executeWithoutResult(status -> {
+                communications.lockById(reminder.getId()).orElseThrow();
+                held.countDown();
+                awaitQuietly(die);
+                status.setRollbackOnly();
+            }));
+            held.await();
+            long before = System.nanoTime();
+            assertThatThrownBy(() -> delivery.deliver(reminder.getId()))
+                    .isInstanceOf(DeliveryFailedException.class).hasMessageContaining("being sent by another sender");
+            // NOWAIT: the job thread does not sit out the database's lock timeout (50 s on MariaDB).
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - before)).isLessThan(java.time.Duration.ofSeconds(10));
+            assertThat(communications.findById(reminder.getId()).get().getStatus())
+                    .isEqualTo(Communication.Status.PENDING);
+
+            die.countDown();
+            sender.get();
+        } finally {
+            node.shutdown();
+        }
+        assertThat(delivery.deliver(reminder.getId())).isEqualTo(CommunicationDelivery.Outcome.SENT);
+        assertThat(MailCatcher.receivedBy(Api.emailOf(chased.customer()))).hasSize(1);
+        assertThat(communications.findById(reminder.getId()).get().getAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aClaimCommittedByAnEarlierVersionIsRespectedUntilItExpires() {
         Chased chased = chasedCustomer();
         Communication reminder = record(chased, CommunicationStep.FIRST_REMINDER);
         Instant now = Instant.now();
-        // A node claimed it, then died (kill -9) before reaching the SMTP server.
-        transaction.executeWithoutResult(status -> communications.claim(reminder.getId(), now,
-                now.plusSeconds(300)));
+        // What a sender of the earlier design committed before reaching the SMTP server (a rolling upgrade).
+        jdbc.update("UPDATE communication SET status = 'SENDING', claimed_until = ?, attempts = 1 WHERE id = ?",
+                java.sql.Timestamp.from(now.plusSeconds(300)), reminder.getId());
 
         assertThatThrownBy(() -> delivery.deliver(reminder.getId()))
-                .isInstanceOf(DeliveryFailedException.class).hasMessageContaining("being sent by another sender");
+                .isInstanceOf(DeliveryFailedException.class).hasMessageContaining("being sent by another sender until");
         assertThat(MailCatcher.receivedBy(Api.emailOf(chased.customer()))).isEmpty();
 
         ClockUtil.setCurrentTime(java.util.Date.from(now.plusSeconds(301)));
         assertThat(delivery.deliver(reminder.getId())).isEqualTo(CommunicationDelivery.Outcome.SENT);
         assertThat(MailCatcher.receivedBy(Api.emailOf(chased.customer()))).hasSize(1);
+        Communication sent = communications.findById(reminder.getId()).get();
+        assertThat(sent.getAttempts()).isEqualTo(2);
+        assertThat(sent.getClaimedUntil()).isNull();
     }
 
     @Test
@@ -331,6 +372,14 @@ class CommunicationDeliveryTests {
     private Communication record(Chased chased, CommunicationStep step) {
         String key = Api.unique("case") + "/" + step;
         return transaction.execute(status -> log.record(key, null, chased.customerId(), step)).orElseThrow();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Job deliveryJob(Communication communication) {
