@@ -44,9 +44,10 @@ interface Communications extends JpaRepository<Communication, Long> {
     /**
      * The communication, its row locked until the caller's transaction ends: one sender at a time. A row
      * another sender holds fails at once (NOWAIT) rather than keeping a job thread waiting for its mail.
+     * The listed invoices come with it, in the same statement: every sender reads them.
      */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "0"))
-    @Query("select c from Communication c where c.id = :id")
+    @Query("select c from Communication c left join fetch c.invoices where c.id = :id")
     Optional<Communication> lockById(Long id);
 }
