@@ -48,6 +48,28 @@ class CommunicationMail {
         return "<communication-" + communicationId + "@" + domain + ">";
     }
 
+    /**
+     * Names the encoding Jakarta Mail would choose for French and English text anyway. Left unnamed, it
+     * writes every text part through a counting stream first to choose (2 % of the daily job's CPU),
+     * then again to encode it.
+     */
+    private static void encodeTextAsQuotedPrintable(jakarta.mail.Multipart multipart) throws MessagingException {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+            // The part's own Content-Type header is only written when the message is saved: its data says what it is.
+            jakarta.mail.internet.ContentType type = new jakarta.mail.internet.ContentType(part.getDataHandler().getContentType());
+            if (type.match("multipart/*")) {
+                try {
+                    encodeTextAsQuotedPrintable((jakarta.mail.Multipart) part.getContent());
+                } catch (java.io.IOException e) {
+                    throw new MessagingException("Could not read a part of the email being built", e);
+                }
+            } else if (type.match("text/*")) {
+                part.setHeader("Content-Transfer-Encoding", "quoted-printable");
+            }
+        }
+    }
+
     /** @return the Message-ID sent */
     String send(Outgoing mail) {
         MimeMessage message = sender.createMimeMessage();
@@ -60,6 +82,7 @@ class CommunicationMail {
             helper.setTo(new jakarta.mail.internet.InternetAddress(mail.to(), mail.toName(), "UTF-8"));
             helper.setSubject(mail.subject());
             helper.setText(PlainTextBody.of(mail.html()), mail.html());
+            encodeTextAsQuotedPrintable(helper.getRootMimeMultipart());
             if (mail.pdf() != null) {
                 helper.addAttachment(mail.fileName(), new ByteArrayResource(mail.pdf()), "application/pdf");
             }

@@ -28,10 +28,14 @@ interface Communications extends JpaRepository<Communication, Long> {
     @Query("select c from Communication c where c.customerId = :customerId order by c.createdAt desc, c.id desc")
     List<Communication> findLatestOfCustomer(Long customerId, Limit limit);
 
-    /** The invoices a communication lists, as they now stand; by a subquery, not a list of ids (planned afresh each call). */
+    /**
+     * The invoices a communication lists, as they now stand. A join, not a list of ids (Hibernate plans
+     * those afresh each call) nor an {@code in} subquery: MariaDB ran that semi-join as a scan of the
+     * invoice table whenever its statistics were stale, about 2,000 rows read per letter at 10,000 invoices.
+     */
     @Query("""
-            select i from Invoice i
-            where i.id in (select listed.invoiceId from Communication c join c.invoices listed where c.id = :id)
+            select i from Communication c join c.invoices listed join Invoice i on i.id = listed.invoiceId
+            where c.id = :id
             order by i.dueDate, i.issueDate, i.number""")
     List<Invoice> findListedInvoices(Long id);
 

@@ -224,6 +224,10 @@ public final class DailyJobBenchmark {
             recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(20));
             recording.enable("jdk.ThreadPark").withThreshold(Duration.ofMillis(10)).withStackTrace();
             recording.enable("jdk.JavaMonitorEnter").withThreshold(Duration.ofMillis(10)).withStackTrace();
+            // Where the CPU the samples miss goes (collector, compiler threads), and who allocates.
+            recording.enable("jdk.ThreadCPULoad").withPeriod(Duration.ofSeconds(1));
+            recording.enable("jdk.GarbageCollection");
+            recording.enable("jdk.ObjectAllocationSample").with("throttle", "300/s").withStackTrace();
             recording.start();
         }
         memory.reset();
@@ -443,18 +447,42 @@ public final class DailyJobBenchmark {
         private final Map<String, Long> nativeByCategory = new TreeMap<>();
         private final Map<String, Long> nativeByCaller = new TreeMap<>();
         private final Map<String, Long> blocked = new TreeMap<>();
+        private final Map<String, Double> cpuByThread = new TreeMap<>();
+        private final Map<String, Long> allocatedByCategory = new TreeMap<>();
+        private long allocated;
+        private long collections;
+        private Duration pauses = Duration.ZERO;
         private long samples;
         private long letterSamples;
         private long nativeSamples;
 
         static Profile of(Path jfr) throws IOException {
             Profile profile = new Profile();
+            int cores = Runtime.getRuntime().availableProcessors();
             for (RecordedEvent event : RecordingFile.readAllEvents(jfr)) {
+                String type = event.getEventType().getName();
+                if (type.equals("jdk.ThreadCPULoad")) {
+                    // A share of the whole machine over the last second; Java threads only (compiler
+                    // threads included), so what the JVM used beyond their sum is the collector's and the VM's.
+                    double seconds = (event.getFloat("user") + event.getFloat("system")) * cores;
+                    profile.cpuByThread.merge(threadGroup(event.getThread("eventThread")), seconds, Double::sum);
+                    continue;
+                }
+                if (type.equals("jdk.GarbageCollection")) {
+                    profile.collections++;
+                    profile.pauses = profile.pauses.plus(event.getDuration("sumOfPauses"));
+                    continue;
+                }
                 RecordedStackTrace stack = event.getStackTrace();
                 if (stack == null) {
                     continue;
                 }
-                String type = event.getEventType().getName();
+                if (type.equals("jdk.ObjectAllocationSample")) {
+                    long bytes = event.getLong("weight");
+                    profile.allocated += bytes;
+                    profile.allocatedByCategory.merge(category(stack.getFrames()), bytes, Long::sum);
+                    continue;
+                }
                 if (type.equals("jdk.ThreadPark") || type.equals("jdk.JavaMonitorEnter")) {
                     profile.blocked.merge(blocker(stack.getFrames()), event.getDuration().toMillis(), Long::sum);
                     continue;
@@ -471,14 +499,18 @@ public final class DailyJobBenchmark {
                 if (category.startsWith("letter") || category.startsWith("SMTP")) {
                     profile.letterSamples++;
                 }
-                String thread = event.getThread("sampledThread") == null ? "?" : event.getThread("sampledThread").getJavaName();
-                profile.byThread.merge(thread == null ? "?" : thread.replaceAll("[-_ ]?\\d+$", ""), 1L, Long::sum);
+                profile.byThread.merge(threadGroup(event.getThread("sampledThread")), 1L, Long::sum);
                 if (!stack.getFrames().isEmpty()) {
                     RecordedFrame top = stack.getFrames().get(0);
                     profile.topFrames.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1L, Long::sum);
                 }
             }
             return profile;
+        }
+
+        private static String threadGroup(jdk.jfr.consumer.RecordedThread thread) {
+            String name = thread == null ? null : thread.getJavaName() != null ? thread.getJavaName() : thread.getOSName();
+            return name == null ? "?" : name.replaceAll("[-_ #]?\\d+$", "");
         }
 
         double letterShare() {
@@ -504,6 +536,14 @@ public final class DailyJobBenchmark {
             System.out.println("threads parked or blocked 10 ms or more, total seconds by the innermost Encaisse method on the stack:");
             sorted(blocked).stream().limit(8).forEach(entry -> System.out.printf(Locale.ROOT, "  %-90s %8.1f s%n",
                     entry.getKey(), entry.getValue() / 1000.0));
+            double javaThreads = cpuByThread.values().stream().mapToDouble(Double::doubleValue).sum();
+            System.out.printf(Locale.ROOT, "CPU of the JVM's Java threads (JFR ThreadCPULoad, each second): %.1f s, by thread:%n", javaThreads);
+            cpuByThread.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
+                    .forEach(entry -> System.out.printf(Locale.ROOT, "  %-60s %8.1f s%n", entry.getKey(), entry.getValue()));
+            System.out.printf(Locale.ROOT, "garbage collections: %d, %.1f s of pauses; allocated (JFR's estimate): %,d MB, by what allocated it:%n",
+                    collections, pauses.toMillis() / 1000.0, allocated >> 20);
+            sorted(allocatedByCategory).stream().limit(12).forEach(entry -> System.out.printf(Locale.ROOT, "  %-60s %6.1f %%%n",
+                    entry.getKey(), 100.0 * entry.getValue() / Math.max(1, allocated)));
         }
 
         /** The innermost Encaisse frame, else the innermost frame outside the JDK. */

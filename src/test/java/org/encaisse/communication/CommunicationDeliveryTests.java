@@ -128,6 +128,8 @@ class CommunicationDeliveryTests {
         MimeMessage mail = MailCatcher.receivedBy(Api.emailOf(chased.customer())).get(0);
         assertThat(MailBody.attachments(mail)).containsExactly("firm-letter-ENC-" + chased.customer() + "-"
                 + letter.getId() + ".pdf");
+        assertThat(MailBody.transferEncodings(mail)).as("the text in quoted-printable, the letter in base64")
+                .containsExactly("text/plain quoted-printable", "text/html quoted-printable", "application/pdf base64");
         assertThat(MailBody.text(mail)).contains("Veuillez trouver ci-joint", "ENC-" + chased.customer() + "-"
                 + letter.getId());
         assertThat(PdfText.of(PdfText.attachedTo(mail))).contains(chased.old(), chased.recent(), "Indemnité forfaitaire");

@@ -55,6 +55,20 @@ public final class MailBody {
         return names;
     }
 
+    /** Each leaf part's content type (without parameters) and the transfer encoding it travelled in, in order. */
+    public static List<String> transferEncodings(MimeMessage mail) {
+        List<String> encodings = new ArrayList<>();
+        for (Part part : parts(mail)) {
+            try {
+                String[] encoding = part.getHeader("Content-Transfer-Encoding");
+                encodings.add(contentType(part).split(";")[0].trim() + " " + (encoding == null ? "none" : encoding[0]));
+            } catch (MessagingException e) {
+                throw new IllegalStateException("unreadable mail", e);
+            }
+        }
+        return encodings;
+    }
+
     private static List<Part> parts(MimeMessage mail) {
         List<Part> leaves = new ArrayList<>();
         collect(mail, leaves);
