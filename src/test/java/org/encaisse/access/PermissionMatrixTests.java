@@ -1,5 +1,6 @@
 package org.encaisse.access;
 
+import org.encaisse.support.ParisDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -96,7 +97,7 @@ class PermissionMatrixTests {
         auditor = api.user(Groups.AUDITORS);
 
         String customer = api.customer();
-        LocalDate today = LocalDate.now();
+        LocalDate today = ParisDate.today();
         api.invoice(customer, today.minusDays(50).toString(), today.minusDays(20).toString(), "700");
         String disputed = api.invoice(customer, today.minusDays(40).toString(), today.minusDays(10).toString(), "300");
         api.post("/api/disputes", "{\"invoiceNumber\": \"%s\", \"category\": \"PRICING\", \"description\": \"Remise oubliée\"}"

@@ -1,5 +1,6 @@
 package org.encaisse.audit;
 
+import org.encaisse.support.ParisDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -55,7 +56,7 @@ class FormalNoticeReconstructionTests {
         String manager = api.user(Groups.MANAGERS);
         String auditor = api.user(Groups.AUDITORS);
         String customer = api.customer();
-        LocalDate today = LocalDate.now();
+        LocalDate today = ParisDate.today();
         String invoice = api.invoice(customer, today.minusDays(90).toString(), today.minusDays(60).toString(), "1200.00");
 
         api.post("/api/aging-runs", "");

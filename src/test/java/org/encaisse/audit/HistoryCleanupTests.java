@@ -1,5 +1,6 @@
 package org.encaisse.audit;
 
+import org.encaisse.support.ParisDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -61,7 +62,7 @@ class HistoryCleanupTests {
         String agingRun = runtime.createProcessInstanceQuery().processDefinitionKey("AgingRunProcess").singleResult().getId();
         management.executeJob(management.createJobQuery().processInstanceId(agingRun).singleResult().getId());
         String customer = api.customer();
-        LocalDate today = LocalDate.now();
+        LocalDate today = ParisDate.today();
         String invoice = api.invoice(customer, today.minusDays(40).toString(), today.minusDays(10).toString(), "80.00");
         api.post("/api/disputes", "{\"invoiceNumber\": \"%s\", \"category\": \"QUALITY\"}".formatted(invoice));
         String delivery = runtime.createProcessInstanceQuery().processDefinitionKey("CommunicationDeliveryProcess")

@@ -1,5 +1,6 @@
 package org.encaisse.cluster;
 
+import org.encaisse.support.ParisDate;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -149,7 +150,7 @@ final class ClusterRun {
 
     /** Customers with one contact each and one invoice 40 days overdue, through the API in chunks. */
     private void load(Node node, int cases) throws IOException, InterruptedException {
-        LocalDate today = LocalDate.now();
+        LocalDate today = ParisDate.today();
         for (int from = 0; from < cases; from += CHUNK) {
             StringBuilder customers = new StringBuilder("[");
             StringBuilder invoices = new StringBuilder("[");

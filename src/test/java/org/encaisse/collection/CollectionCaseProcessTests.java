@@ -1,5 +1,6 @@
 package org.encaisse.collection;
 
+import org.encaisse.support.ParisDate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -143,7 +144,7 @@ class CollectionCaseProcessTests {
     void aKeptPromiseWithInvoicesStillDueCallsAgain() {
         ProcessInstance caseOf = atCall(openCase("MEDIUM", "PME"));
         promiseKept = true;
-        call("PROMISE", "promisedDate", LocalDate.now().plusDays(5).toString(), "promisedAmount", 500.0);
+        call("PROMISE", "promisedDate", ParisDate.today().plusDays(5).toString(), "promisedAmount", 500.0);
         assertThat(caseOf).isWaitingAt("Event_PromiseDue").hasPassed("Task_RecordPromise");
         execute(job());
         execute(job());
@@ -154,7 +155,7 @@ class CollectionCaseProcessTests {
     void aBrokenPromiseEscalatesAtOnce() {
         ProcessInstance caseOf = atCall(openCase("MEDIUM", "PME"));
         promiseKept = false;
-        call("PROMISE", "promisedDate", LocalDate.now().plusDays(5).toString(), "promisedAmount", 500.0);
+        call("PROMISE", "promisedDate", ParisDate.today().plusDays(5).toString(), "promisedAmount", 500.0);
         execute(job());
         execute(job());
         assertThat(caseOf).isWaitingAt("Task_SendFirmLetter").hasPassed("Gateway_PromiseKept");
@@ -163,7 +164,7 @@ class CollectionCaseProcessTests {
     @Test
     void anUnreachableCustomerIsCalledBackOnTheDateGiven() {
         ProcessInstance caseOf = atCall(openCase("MEDIUM", "PME"));
-        call("UNREACHABLE", "retryDate", LocalDate.now().plusDays(2).toString());
+        call("UNREACHABLE", "retryDate", ParisDate.today().plusDays(2).toString());
         assertThat(caseOf).isWaitingAt("Event_RetryCallDue");
         execute(job());
         assertThat(caseOf).isWaitingAt("Task_CallCustomer");
@@ -243,7 +244,7 @@ class CollectionCaseProcessTests {
     private ProcessInstance openCase(String risk, String segment) {
         ProcessInstance instance = runtimeService().startProcessInstanceByKey("CollectionCaseProcess", "C0042",
                 withVariables("customerId", 42L, "customerExternalId", "C0042",
-                        "caseDueDate", LocalDate.now().minusDays(3).toString(), "riskRating", risk, "segment", segment,
+                        "caseDueDate", ParisDate.today().minusDays(3).toString(), "riskRating", risk, "segment", segment,
                         "overdueInvoices", 2));
         assertThat(instance).isStarted();
         return instance;

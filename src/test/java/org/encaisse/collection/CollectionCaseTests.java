@@ -1,5 +1,6 @@
 package org.encaisse.collection;
 
+import org.encaisse.support.ParisDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ class CollectionCaseTests {
     @BeforeEach
     void customerWithOverdueInvoices() {
         customer = api.customer();
-        LocalDate today = LocalDate.now();
+        LocalDate today = ParisDate.today();
         older = api.invoice(customer, today.minusDays(50).toString(), today.minusDays(20).toString(), "1200");
         newer = api.invoice(customer, today.minusDays(35).toString(), today.minusDays(5).toString(), "300");
         api.invoice(customer, today.toString(), today.plusDays(30).toString(), "800");
@@ -97,7 +98,7 @@ class CollectionCaseTests {
         runNextJob(caseOf);
         api.post("/api/payments", """
                 {"bankReference": "%s", "date": "%s", "amount": 1500, "invoiceNumbers": ["%s", "%s"]}"""
-                .formatted(Api.unique("VIR"), LocalDate.now(), older, newer));
+                .formatted(Api.unique("VIR"), ParisDate.today(), older, newer));
         runNextJob(caseOf);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(caseOf.getId()).count()).isZero();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(caseOf.getId())
@@ -142,10 +143,10 @@ class CollectionCaseTests {
         Task propose = tasks.createTaskQuery().processInstanceId(plan.getId()).singleResult();
         assertThat(propose.getTaskDefinitionKey()).isEqualTo("Task_ProposePlan");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(propose.getId(),
-                Map.of("installmentCount", 40, "firstInstallmentDate", LocalDate.now().plusDays(10).toString())))
+                Map.of("installmentCount", 40, "firstInstallmentDate", ParisDate.today().plusDays(10).toString())))
                 .hasMessageContaining("De 2 à 24 échéances");
         tasks.complete(propose.getId(), Map.of("installmentCount", 3,
-                "firstInstallmentDate", LocalDate.now().plusDays(10).toString()));
+                "firstInstallmentDate", ParisDate.today().plusDays(10).toString()));
         runNextJob(plan);
         runNextJob(plan);
         assertThat(api.get("/api/invoices/" + older).getBody().get("status").asText()).isEqualTo("IN_PLAN");
@@ -156,7 +157,7 @@ class CollectionCaseTests {
 
         api.post("/api/payments", """
                 {"bankReference": "%s", "date": "%s", "amount": 1500, "customerExternalId": "%s"}"""
-                .formatted(Api.unique("VIR"), LocalDate.now(), customer));
+                .formatted(Api.unique("VIR"), ParisDate.today(), customer));
         runNextJob(caseOf);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(caseOf.getId()).count()).isZero();
         assertThat(api.get("/api/invoices/" + older).getBody().get("status").asText()).isEqualTo("PAID");
@@ -244,10 +245,10 @@ class CollectionCaseTests {
     void aPromiseKeptByAPaymentBringsTheCollectorBackForWhatIsLeft() {
         ProcessInstance caseOf = caseAtTheCall();
         completeNextTask(caseOf, Map.of("callOutcome", "PROMISE",
-                "promisedDate", LocalDate.now().plusDays(5).toString(), "promisedAmount", 300.0));
+                "promisedDate", ParisDate.today().plusDays(5).toString(), "promisedAmount", 300.0));
         api.post("/api/payments", """
                 {"bankReference": "%s", "date": "%s", "amount": 300, "customerExternalId": "%s"}"""
-                .formatted(Api.unique("VIR"), LocalDate.now(), customer));
+                .formatted(Api.unique("VIR"), ParisDate.today(), customer));
         assertThat(nextTask(caseOf).getTaskDefinitionKey()).isEqualTo("Task_CallCustomer");
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(caseOf.getId())
                 .activityId("Task_CheckPromise").finished().count()).isEqualTo(1);
@@ -266,7 +267,7 @@ class CollectionCaseTests {
         ProcessInstance caseOf = caseAtTheCall();
         Task call = tasks.createTaskQuery().processInstanceId(caseOf.getId()).singleResult();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(call.getId(),
-                        Map.of("callOutcome", "PROMISE", "promisedDate", LocalDate.now().minusDays(1).toString(),
+                        Map.of("callOutcome", "PROMISE", "promisedDate", ParisDate.today().minusDays(1).toString(),
                                 "promisedAmount", 100.0)))
                 .hasRootCauseInstanceOf(RejectedTaskInputException.class)
                 .hasMessageContaining("La date promise doit être future");
@@ -296,7 +297,7 @@ class CollectionCaseTests {
             Job formalNotice = management.createJobQuery().processInstanceId(caseOf.getId()).timers().singleResult();
             LocalDate dueDate = LocalDate.ofInstant(formalNotice.getDuedate().toInstant(), java.time.ZoneId.of("Europe/Paris"));
             // The older invoice fell due 20 days ago: D+30 is in 10 days (D+45 would have been in 25).
-            assertThat(dueDate).isEqualTo(LocalDate.now().plusDays(10));
+            assertThat(dueDate).isEqualTo(ParisDate.today().plusDays(10));
         } finally {
             deployFromModeler(original);
         }

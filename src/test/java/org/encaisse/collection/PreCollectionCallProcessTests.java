@@ -1,5 +1,6 @@
 package org.encaisse.collection;
 
+import org.encaisse.support.ParisDate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -107,7 +108,7 @@ class PreCollectionCallProcessTests {
     private static ProcessInstance schedule() {
         ProcessInstance instance = runtimeService().startProcessInstanceByKey("PreCollectionCallProcess", "FA-9",
                 withVariables("invoiceNumber", "FA-9", "customerId", 9L, "customerExternalId", "C9",
-                        "dueDate", LocalDate.now().plusDays(7).toString(), "callDate", LocalDate.now().toString()));
+                        "dueDate", ParisDate.today().plusDays(7).toString(), "callDate", ParisDate.today().toString()));
         assertThat(instance).isWaitingAt("Event_CallDateReached");
         return instance;
     }

@@ -1,5 +1,6 @@
 package org.encaisse.collection;
 
+import org.encaisse.support.ParisDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -41,9 +42,9 @@ class PreCollectionCallTests {
     @Test
     void aRiskyCustomersInvoiceGetsACallAWeekBeforeItsDueDateAndOnlyOne() {
         String risky = customer("HIGH");
-        String invoice = api.invoice(risky, LocalDate.now().minusDays(20).toString(), LocalDate.now().plusDays(5).toString(), "900");
+        String invoice = api.invoice(risky, ParisDate.today().minusDays(20).toString(), ParisDate.today().plusDays(5).toString(), "900");
         String safe = customer("LOW");
-        String small = api.invoice(safe, LocalDate.now().minusDays(20).toString(), LocalDate.now().plusDays(5).toString(), "900");
+        String small = api.invoice(safe, ParisDate.today().minusDays(20).toString(), ParisDate.today().plusDays(5).toString(), "900");
 
         JsonNode run = api.post("/api/aging-runs", "").getBody();
         assertThat(run.get("preDueCallsScheduled").asInt()).isPositive();
@@ -53,7 +54,7 @@ class PreCollectionCallTests {
 
         ProcessInstance call = callFor(invoice);
         assertThat(call).isNotNull();
-        assertThat(runtime.getVariable(call.getId(), "callDate")).isEqualTo(LocalDate.now().toString());
+        assertThat(runtime.getVariable(call.getId(), "callDate")).isEqualTo(ParisDate.today().toString());
         runNextJob(call);
         Task task = tasks.createTaskQuery().processInstanceId(call.getId()).singleResult();
         assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_CallBeforeDueDate");
@@ -67,12 +68,12 @@ class PreCollectionCallTests {
     @Test
     void anInvoicePaidBeforeTheCallDayIsNotCalledAbout() {
         String risky = customer("HIGH");
-        String invoice = api.invoice(risky, LocalDate.now().minusDays(20).toString(), LocalDate.now().plusDays(3).toString(), "400");
+        String invoice = api.invoice(risky, ParisDate.today().minusDays(20).toString(), ParisDate.today().plusDays(3).toString(), "400");
         api.post("/api/aging-runs", "");
         ProcessInstance call = callFor(invoice);
         api.post("/api/payments", """
                 {"bankReference": "%s", "date": "%s", "amount": 400, "invoiceNumbers": ["%s"]}"""
-                .formatted(Api.unique("VIR"), LocalDate.now(), invoice));
+                .formatted(Api.unique("VIR"), ParisDate.today(), invoice));
         runNextJob(call);
         assertThat(tasks.createTaskQuery().processInstanceId(call.getId()).count()).isZero();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(call.getId())

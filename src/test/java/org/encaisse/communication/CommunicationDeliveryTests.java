@@ -1,5 +1,6 @@
 package org.encaisse.communication;
 
+import org.encaisse.support.ParisDate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -312,8 +313,8 @@ class CommunicationDeliveryTests {
                   {"role": "ACCOUNTS_PAYABLE", "name": "Compta", "email": "%s"},
                   {"role": "PURCHASER", "name": "Jeanne Petit", "email": "achats@%s.example.fr"}]}""".formatted(
                 customer, Api.emailOf(customer), customer.toLowerCase(java.util.Locale.ROOT)));
-        String invoice = api.invoice(customer, LocalDate.now().minusDays(40).toString(),
-                LocalDate.now().minusDays(10).toString(), "880.00");
+        String invoice = api.invoice(customer, ParisDate.today().minusDays(40).toString(),
+                ParisDate.today().minusDays(10).toString(), "880.00");
         api.post("/api/disputes", "{\"invoiceNumber\": \"%s\", \"category\": \"QUALITY\"}".formatted(invoice));
 
         JsonNode acknowledgement = api.get("/api/invoices/" + invoice + "/communications").getBody().get(0);
@@ -359,13 +360,13 @@ class CommunicationDeliveryTests {
         api.post("/api/payments", """
                 {"bankReference": "%s", "customerExternalId": "%s", "date": "%s", "amount": 1200.00,
                  "currency": "EUR", "invoiceNumbers": ["%s"]}""".formatted(Api.unique("VIR"), chased.customer(),
-                LocalDate.now(), chased.old()));
+                ParisDate.today(), chased.old()));
     }
 
     /** A customer owing 1,200 EUR for 40 days and 300 EUR for 5. */
     private Chased chasedCustomer() {
         String customer = api.customer();
-        LocalDate today = LocalDate.now();
+        LocalDate today = ParisDate.today();
         String old = api.invoice(customer, today.minusDays(70).toString(), today.minusDays(40).toString(), "1200.00");
         String recent = api.invoice(customer, today.minusDays(35).toString(), today.minusDays(5).toString(), "300.00");
         return new Chased(customer, customers.get(customer).getId(), old, recent);

@@ -1,5 +1,6 @@
 package org.encaisse.communication;
 
+import org.encaisse.support.ParisDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -31,7 +32,7 @@ class CommunicationLogTests {
     @Test
     void recordsAStepOnceWithTheOverdueUndisputedInvoicesAndTheRightContact() {
         String customer = customerWithDirector();
-        LocalDate today = LocalDate.now();
+        LocalDate today = ParisDate.today();
         String old = api.invoice(customer, today.minusDays(70).toString(), today.minusDays(40).toString(), "400");
         String recent = api.invoice(customer, today.minusDays(35).toString(), today.minusDays(5).toString(), "100");
         String disputed = api.invoice(customer, today.minusDays(50).toString(), today.minusDays(20).toString(), "70");
@@ -62,7 +63,7 @@ class CommunicationLogTests {
     @Test
     void recordsNothingWhenNoInvoiceIsLeftToChase() {
         String customer = api.customer();
-        api.invoice(customer, LocalDate.now().toString(), LocalDate.now().plusDays(30).toString(), "100");
+        api.invoice(customer, ParisDate.today().toString(), ParisDate.today().plusDays(30).toString(), "100");
         Long customerId = customers.get(customer).getId();
         assertThat(record("case-2/Task_SendFirstReminder", customerId, CommunicationStep.FIRST_REMINDER)).isEmpty();
         assertThat(api.get("/api/customers/" + customer + "/communications").getBody()).isEmpty();

@@ -1,5 +1,6 @@
 package org.encaisse.communication;
 
+import org.encaisse.support.ParisDate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
@@ -175,7 +176,7 @@ class LetterPaymentRaceTests {
     /** One overdue invoice of 900 EUR, paid in full by the racing payment. */
     private Debtor debtor() {
         String customer = api.customer();
-        LocalDate today = LocalDate.now();
+        LocalDate today = ParisDate.today();
         String invoice = api.invoice(customer, today.minusDays(50).toString(), today.minusDays(20).toString(), "900.00");
         return new Debtor(customer, customers.get(customer).getId(), invoice, Api.unique("VIR"));
     }
@@ -190,7 +191,7 @@ class LetterPaymentRaceTests {
         return api.post("/api/payments", """
                 {"bankReference": "%s", "customerExternalId": "%s", "date": "%s", "amount": 900.00,
                  "currency": "EUR", "invoiceNumbers": ["%s"]}""".formatted(debtor.bankReference(), debtor.customer(),
-                LocalDate.now(), debtor.invoice()));
+                ParisDate.today(), debtor.invoice()));
     }
 
     private Job deliveryJob(Communication communication) {

@@ -1,5 +1,6 @@
 package org.encaisse.invoice;
 
+import org.encaisse.support.ParisDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -32,7 +33,7 @@ class InvoiceLedgerTests {
     @Test
     void overdueListsExactlyTheChasedInvoicesAndTheCaseKeepsThoseInAPlanOrAtTheAgency() {
         String customer = api.customer();
-        LocalDate today = LocalDate.now();
+        LocalDate today = ParisDate.today();
         Map<InvoiceStatus, String> byStatus = new EnumMap<>(InvoiceStatus.class);
         for (InvoiceStatus status : InvoiceStatus.values()) {
             String number = api.invoice(customer, today.minusDays(60).toString(), today.minusDays(30).toString(), "100");

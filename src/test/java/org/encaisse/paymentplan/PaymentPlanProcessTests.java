@@ -1,5 +1,6 @@
 package org.encaisse.paymentplan;
 
+import org.encaisse.support.ParisDate;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -52,7 +53,7 @@ class PaymentPlanProcessTests {
         Mocks.register("recordPlanApproverListener", (TaskListener) task -> task.setVariable("planApprovedBy", "claire"));
         Mocks.register("rejectPaymentPlanDelegate", (JavaDelegate) execution -> execution.setVariable("planOutcome", "REJECTED"));
         Mocks.register("startPaymentPlanDelegate", (JavaDelegate) execution ->
-                execution.setVariable("nextInstallmentDate", LocalDate.now().plusDays(30).toString()));
+                execution.setVariable("nextInstallmentDate", ParisDate.today().plusDays(30).toString()));
         Mocks.register("checkInstallmentsDelegate", (JavaDelegate) execution ->
                 execution.setVariable("planStanding", standings.isEmpty() ? "ON_TRACK" : standings.pop()));
         Mocks.register("remindMissedInstallmentDelegate", (JavaDelegate) execution -> { });
@@ -139,7 +140,7 @@ class PaymentPlanProcessTests {
         assertThat(plan).isWaitingAt("Task_ProposePlan");
         assertThat(task()).hasCandidateGroup("collectors");
         complete(task(), withVariables("installmentCount", installments,
-                "firstInstallmentDate", LocalDate.now().plusDays(30).toString()));
+                "firstInstallmentDate", ParisDate.today().plusDays(30).toString()));
         execute(job());
         return plan;
     }
