@@ -1,6 +1,11 @@
 package org.encaisse.communication;
 
+import java.io.IOException;
+
+import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -50,18 +55,18 @@ class CommunicationMail {
 
     /**
      * Names the encoding Jakarta Mail would choose for French and English text anyway. Left unnamed, it
-     * writes every text part through a counting stream first to choose (2 % of the daily job's CPU),
+     * writes every text part through a counting stream first to choose (2 % of the daily job's JFR samples),
      * then again to encode it.
      */
-    private static void encodeTextAsQuotedPrintable(jakarta.mail.Multipart multipart) throws MessagingException {
+    private static void encodeTextAsQuotedPrintable(Multipart multipart) throws MessagingException {
         for (int i = 0; i < multipart.getCount(); i++) {
-            jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+            BodyPart part = multipart.getBodyPart(i);
             // The part's own Content-Type header is only written when the message is saved: its data says what it is.
-            jakarta.mail.internet.ContentType type = new jakarta.mail.internet.ContentType(part.getDataHandler().getContentType());
+            ContentType type = new ContentType(part.getDataHandler().getContentType());
             if (type.match("multipart/*")) {
                 try {
-                    encodeTextAsQuotedPrintable((jakarta.mail.Multipart) part.getContent());
-                } catch (java.io.IOException e) {
+                    encodeTextAsQuotedPrintable((Multipart) part.getContent());
+                } catch (IOException e) {
                     throw new MessagingException("Could not read a part of the email being built", e);
                 }
             } else if (type.match("text/*")) {

@@ -1,6 +1,5 @@
 package org.encaisse.access;
 
-import org.encaisse.support.ParisDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -23,6 +22,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.encaisse.support.Api;
 import org.encaisse.support.EncaisseTest;
+import org.encaisse.support.ParisDate;
 import org.encaisse.support.WebappSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.encaisse.support.Api;
 import org.encaisse.support.Browser;
 import org.encaisse.support.EncaisseTest;
+import org.encaisse.support.ParisDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class AnalyticsPagesBrowserTests {
     int port;
 
     private Browser browser;
-    private final LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+    private final LocalDate today = ParisDate.today();
 
     @BeforeEach
     void openBrowser() {

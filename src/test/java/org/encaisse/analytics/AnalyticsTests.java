@@ -14,6 +14,7 @@ import org.encaisse.communication.CommunicationStep;
 import org.encaisse.customer.CustomerDirectory;
 import org.encaisse.support.Api;
 import org.encaisse.support.EncaisseTest;
+import org.encaisse.support.ParisDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -39,7 +40,7 @@ class AnalyticsTests {
     @Autowired
     TransactionTemplate transaction;
 
-    private final LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+    private final LocalDate today = ParisDate.today();
 
     @Test
     void agedBalanceSplitsWhatIsOwedByBandPerCustomerAndInTotal() {

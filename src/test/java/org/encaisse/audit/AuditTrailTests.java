@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.encaisse.support.Api;
 import org.encaisse.support.EncaisseTest;
+import org.encaisse.support.ParisDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,7 +55,7 @@ class AuditTrailTests {
     @Autowired
     PlatformTransactionManager transactions;
 
-    private final LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+    private final LocalDate today = ParisDate.today();
 
     @Test
     void theChainHoldsUnderConcurrentAppendsAndNamesTheFirstEntryChanged() throws Exception {

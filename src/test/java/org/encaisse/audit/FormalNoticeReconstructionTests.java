@@ -1,6 +1,5 @@
 package org.encaisse.audit;
 
-import org.encaisse.support.ParisDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -19,6 +18,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.encaisse.access.Groups;
 import org.encaisse.support.Api;
 import org.encaisse.support.EncaisseTest;
+import org.encaisse.support.ParisDate;
 import org.encaisse.support.PdfText;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

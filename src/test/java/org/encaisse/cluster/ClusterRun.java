@@ -1,6 +1,5 @@
 package org.encaisse.cluster;
 
-import org.encaisse.support.ParisDate;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,6 +37,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.encaisse.support.ParisDate;
 
 /**
  * Two Encaisse nodes on one MariaDB database drive {@code cases} collection cases through

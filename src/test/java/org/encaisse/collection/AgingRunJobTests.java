@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +18,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.encaisse.customer.CustomerDirectory;
 import org.encaisse.support.Api;
 import org.encaisse.support.EncaisseTest;
+import org.encaisse.support.ParisDate;
 import org.encaisse.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +48,7 @@ class AgingRunJobTests {
     @Autowired
     ManagementService management;
 
-    private final LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+    private final LocalDate today = ParisDate.today();
 
     @Autowired
     TransactionTemplate transaction;

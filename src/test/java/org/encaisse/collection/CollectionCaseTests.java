@@ -1,6 +1,5 @@
 package org.encaisse.collection;
 
-import org.encaisse.support.ParisDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -20,6 +19,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.encaisse.support.Api;
 import org.encaisse.support.EncaisseTest;
+import org.encaisse.support.ParisDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -295,7 +295,7 @@ class CollectionCaseTests {
                     Map.of("blockDeliveries", false, "blockComment", "Pas encore"));
             runNextJob(caseOf);
             Job formalNotice = management.createJobQuery().processInstanceId(caseOf.getId()).timers().singleResult();
-            LocalDate dueDate = LocalDate.ofInstant(formalNotice.getDuedate().toInstant(), java.time.ZoneId.of("Europe/Paris"));
+            LocalDate dueDate = LocalDate.ofInstant(formalNotice.getDuedate().toInstant(), ParisDate.ZONE);
             // The older invoice fell due 20 days ago: D+30 is in 10 days (D+45 would have been in 25).
             assertThat(dueDate).isEqualTo(ParisDate.today().plusDays(10));
         } finally {

@@ -45,6 +45,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
 import org.encaisse.EncaisseApplication;
+import org.encaisse.support.ParisDate;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,7 +76,7 @@ public final class DailyJobBenchmark {
 
     static final LocalDate DAY = LocalDate.of(2026, 12, 2);
     static final LocalDate SETUP_DAY = DAY.minusDays(7);
-    static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+    static final ZoneId ZONE = ParisDate.ZONE;
     /** After the morning (08:00) at which the collection calendar puts its timers. */
     static final LocalTime START = LocalTime.of(10, 0);
 

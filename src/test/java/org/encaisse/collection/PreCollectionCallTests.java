@@ -1,9 +1,7 @@
 package org.encaisse.collection;
 
-import org.encaisse.support.ParisDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +15,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.encaisse.support.Api;
 import org.encaisse.support.EncaisseTest;
+import org.encaisse.support.ParisDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

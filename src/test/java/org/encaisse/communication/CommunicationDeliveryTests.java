@@ -1,6 +1,5 @@
 package org.encaisse.communication;
 
-import org.encaisse.support.ParisDate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,6 +26,7 @@ import org.encaisse.support.Api;
 import org.encaisse.support.EncaisseTest;
 import org.encaisse.support.MailBody;
 import org.encaisse.support.MailCatcher;
+import org.encaisse.support.ParisDate;
 import org.encaisse.support.PdfText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package org.encaisse.communication;
 
-import org.encaisse.support.ParisDate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
@@ -36,6 +35,7 @@ import org.encaisse.customer.CustomerDirectory;
 import org.encaisse.support.Api;
 import org.encaisse.support.EncaisseTest;
 import org.encaisse.support.MailCatcher;
+import org.encaisse.support.ParisDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

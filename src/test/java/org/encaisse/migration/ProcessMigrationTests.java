@@ -26,6 +26,7 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.encaisse.support.Api;
 import org.encaisse.support.EncaisseTest;
+import org.encaisse.support.ParisDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,7 +70,7 @@ class ProcessMigrationTests {
 
     @Test
     void runningCasesMoveToTheNewVersionExceptThoseAtARemovedStep() {
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        LocalDate today = ParisDate.today();
         String waiting = api.customer();
         api.invoice(waiting, today.minusDays(33).toString(), today.minusDays(3).toString(), "700.00");
         String called = api.customer();
@@ -108,7 +109,7 @@ class ProcessMigrationTests {
         completeNextTask(atCall, java.util.Map.of("blockDeliveries", false, "blockComment", "Pas encore"));
         runUntil(atCall, () -> runtime.getActivityInstance(atCall).getActivityInstances("Event_FormalNoticeDue").length > 0);
         Job formalNotice = management.createJobQuery().processInstanceId(atCall).timers().singleResult();
-        LocalDate noticeDay = LocalDate.ofInstant(formalNotice.getDuedate().toInstant(), java.time.ZoneId.of("Europe/Paris"));
+        LocalDate noticeDay = LocalDate.ofInstant(formalNotice.getDuedate().toInstant(), ParisDate.ZONE);
         assertThat(noticeDay).isBefore(today.plusDays(25)).isAfter(today);
     }
 
