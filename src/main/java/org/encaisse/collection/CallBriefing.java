@@ -59,9 +59,9 @@ public class CallBriefing {
                 .append(invoice.getDueDate().format(FRENCH_DATE)).append(", ").append(invoice.getAmount()).append(' ')
                 .append(invoice.getCurrency()).append(", reste dû ").append(invoice.getOutstandingAmount()).append(", ")
                 .append(invoice.daysLate(today)).append(" j de retard\n"));
-        List<Payment> received = payments.ofCustomer(customerId);
+        List<Payment> received = payments.latestOfCustomer(customerId, RECENT);
         text.append("\nDerniers paiements / Recent payments:\n");
-        received.stream().limit(RECENT).forEach(payment -> text.append("- ")
+        received.forEach(payment -> text.append("- ")
                 .append(payment.getPaymentDate().format(FRENCH_DATE)).append(", ").append(payment.getAmount()).append(' ')
                 .append(payment.getCurrency()).append(", ").append(payment.getBankReference()).append('\n'));
         if (received.isEmpty()) {
@@ -76,9 +76,9 @@ public class CallBriefing {
         if (sent.isEmpty()) {
             text.append("- aucune / none\n");
         }
-        List<PromiseToPay> promised = promises.ofCustomer(customerId);
+        List<PromiseToPay> promised = promises.latestOfCustomer(customerId, RECENT);
         text.append("\nPromesses / Promises:\n");
-        promised.stream().limit(RECENT).forEach(promise -> text.append("- ").append(promise.getAmount()).append(" pour le ")
+        promised.forEach(promise -> text.append("- ").append(promise.getAmount()).append(" pour le ")
                 .append(promise.getPromisedDate().format(FRENCH_DATE)).append(", ").append(promise.getStatus()).append('\n'));
         if (promised.isEmpty()) {
             text.append("- aucune / none\n");

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.encaisse.input.NotFoundException;
 import org.encaisse.payment.PaymentHistory;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,6 +50,12 @@ public class PromiseBook {
 
     @Transactional(readOnly = true)
     public List<PromiseToPay> ofCustomer(Long customerId) {
-        return promises.findByCustomerIdOrderByRecordedAtDesc(customerId);
+        return promises.findByCustomerIdOrderByRecordedAtDesc(customerId, Limit.unlimited());
+    }
+
+    /** The {@code count} recorded last. */
+    @Transactional(readOnly = true)
+    public List<PromiseToPay> latestOfCustomer(Long customerId, int count) {
+        return promises.findByCustomerIdOrderByRecordedAtDesc(customerId, Limit.of(count));
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +22,12 @@ public class PaymentHistory {
 
     /** Newest first. */
     public List<Payment> ofCustomer(Long customerId) {
-        return payments.findByCustomerIdOrderByPaymentDateDescIdDesc(customerId);
+        return payments.findByCustomerIdOrderByPaymentDateDescIdDesc(customerId, Limit.unlimited());
+    }
+
+    /** The {@code count} newest. */
+    public List<Payment> latestOfCustomer(Long customerId, int count) {
+        return payments.findByCustomerIdOrderByPaymentDateDescIdDesc(customerId, Limit.of(count));
     }
 
     public List<Payment> ofInvoice(Long invoiceId) {

@@ -9,6 +9,7 @@ import org.encaisse.customer.CustomerDirectory;
 import org.encaisse.invoice.Invoice;
 import org.encaisse.invoice.InvoiceLedger;
 import org.encaisse.input.NotFoundException;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,7 +36,8 @@ class PaymentReceipts {
     /** Newest first. */
     @Transactional(readOnly = true)
     public List<PaymentReceipt> ofCustomer(String externalId) {
-        return payments.findByCustomerIdOrderByPaymentDateDescIdDesc(customers.get(externalId).getId()).stream()
+        Long customerId = customers.get(externalId).getId();
+        return payments.findByCustomerIdOrderByPaymentDateDescIdDesc(customerId, Limit.unlimited()).stream()
                 .map(payment -> of(payment, false, null)).toList();
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -13,7 +14,7 @@ interface Payments extends JpaRepository<Payment, Long> {
 
     // JPQL rather than a derived query: Hibernate caches the plan of a string (docs/architecture.md).
     @Query("select p from Payment p where p.customerId = :customerId order by p.paymentDate desc, p.id desc")
-    List<Payment> findByCustomerIdOrderByPaymentDateDescIdDesc(Long customerId);
+    List<Payment> findByCustomerIdOrderByPaymentDateDescIdDesc(Long customerId, Limit limit);
 
     @Query("select distinct p from Payment p join p.allocations a where a.invoiceId = :invoiceId order by p.paymentDate")
     List<Payment> findByInvoiceId(Long invoiceId);

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
@@ -34,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Letters leave by SMTP (GreenMail) once per communication, whatever retries, races and outages do. */
@@ -69,6 +71,12 @@ class CommunicationDeliveryTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    JavaMailSenderImpl mailSender;
+
+    @Autowired
+    SmtpWriteTimeouts writeTimeouts;
 
     @AfterEach
     void restore() {
@@ -139,6 +147,18 @@ class CommunicationDeliveryTests {
                 .getForEntity(listed.get("document").asText(), byte[].class);
         assertThat(stored.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
         assertThat(stored.getBody()).isEqualTo(PdfText.attachedTo(mail));
+    }
+
+    @Test
+    void everyConnectionTimesItsWritesOnOneSharedThread() {
+        Chased chased = chasedCustomer();
+        runDeliveryJob(record(chased, CommunicationStep.FIRST_REMINDER));
+
+        assertThat(MailCatcher.receivedBy(Api.emailOf(chased.customer()))).hasSize(1);
+        assertThat(mailSender.getSession().getProperties().get(SmtpWriteTimeouts.EXECUTOR_PROPERTY))
+                .isSameAs(writeTimeouts.timer());
+        assertThat(((ThreadPoolExecutor) writeTimeouts.timer()).getPoolSize())
+                .as("the mail's writes were timed on the shared timer, which had no thread before").isEqualTo(1);
     }
 
     @Test
