@@ -158,7 +158,7 @@ class CommunicationDeliveryTests {
         assertThat(mailSender.getSession().getProperties().get(SmtpWriteTimeouts.EXECUTOR_PROPERTY))
                 .isSameAs(writeTimeouts.timer());
         assertThat(((ThreadPoolExecutor) writeTimeouts.timer()).getPoolSize())
-                .as("the mail's writes were timed on the shared timer, which had no thread before").isEqualTo(1);
+                .as("the mail's writes were timed on the shared timer, which starts its thread on the first").isEqualTo(1);
     }
 
     @Test
