@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /** Every template of letters/, in both languages, rendered to a PDF whose text says what the letter claims. */
 class LetterRenderingTests {
@@ -98,6 +99,16 @@ class LetterRenderingTests {
             assertThat(warmed.letter(letter)).as(letter.template() + " " + letter.currency()).isEqualTo(fresh.letter(letter));
             assertThat(warmed.email(letter)).as(letter.template() + " email").isEqualTo(fresh.email(letter));
         }
+    }
+
+    @Test
+    void lettersCompileTheirExpressionsWhateverAnotherEngineOfTheJvmIsSetTo() {
+        // What Spring Boot's auto-configured engine does at start-up, with the compiler off by default.
+        new SpringTemplateEngine().setEnableSpringELCompiler(false);
+        LetterTemplates letters = new LetterTemplates("");
+        new SpringTemplateEngine().setEnableSpringELCompiler(false);
+        letters.letter(letter("friendly-reminder-1", "fr", false));
+        assertThat(letters.compilesExpressions()).isTrue();
     }
 
     private static Letter variant(Letter letter, String currency, BigDecimal interestRate) {
