@@ -573,8 +573,9 @@ public final class DailyJobBenchmark {
                 if (type.startsWith("com.openhtmltopdf") || type.startsWith("org.apache.pdfbox") || type.startsWith("org.apache.fontbox")) {
                     return "letter PDF (openhtmltopdf, PDFBox)";
                 }
-                if (type.startsWith("org.thymeleaf") || type.startsWith("org.jsoup")) {
-                    return "letter HTML (Thymeleaf, jsoup)";
+                if (type.startsWith("org.thymeleaf") || type.startsWith("org.jsoup") || type.startsWith("org.attoparser")
+                        || type.startsWith("org.unbescape") || type.startsWith("org.encaisse.communication.PlainTextBody")) {
+                    return "letter HTML (Thymeleaf, plain-text part)";
                 }
                 if (type.startsWith("jakarta.mail") || type.startsWith("org.eclipse.angus") || type.startsWith("org.springframework.mail")) {
                     return "SMTP client (Jakarta Mail)";
