@@ -16,18 +16,29 @@ public final class LetterFormats {
     private final Locale locale;
     private final DateTimeFormatter shortDate;
     private final DateTimeFormatter longDate;
+    private final DecimalFormatSymbols symbols;
+    /** Built at the first amount; one render, one thread, so the format's mutable state is never shared. */
+    private DecimalFormat amounts;
 
     LetterFormats(Locale locale) {
         this.locale = locale;
         this.shortDate = DateTimeFormatter.ofPattern(isFrench() ? "dd/MM/yyyy" : "d MMM yyyy", locale);
         this.longDate = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
+        this.symbols = DecimalFormatSymbols.getInstance(locale);
+        if (isFrench()) {
+            symbols.setGroupingSeparator('\u00A0');
+            symbols.setDecimalSeparator(',');
+        }
     }
 
     public String money(BigDecimal amount, String currency) {
         if (amount == null) {
             return "";
         }
-        String number = decimal(amount, 2);
+        if (amounts == null) {
+            amounts = decimalFormat(2);
+        }
+        String number = amounts.format(amount);
         if (isFrench()) {
             return number + "\u00A0" + ("EUR".equals(currency) ? "€" : currency);
         }
@@ -52,18 +63,12 @@ public final class LetterFormats {
         if (rate == null) {
             return "";
         }
-        String number = decimal(rate.stripTrailingZeros(), Math.max(2, rate.stripTrailingZeros().scale()));
+        String number = decimalFormat(Math.max(2, rate.stripTrailingZeros().scale())).format(rate.stripTrailingZeros());
         return isFrench() ? number + "\u00A0%" : number + "%";
     }
 
-    private String decimal(BigDecimal value, int decimals) {
-        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
-        if (isFrench()) {
-            symbols.setGroupingSeparator('\u00A0');
-            symbols.setDecimalSeparator(',');
-        }
-        DecimalFormat format = new DecimalFormat("#,##0." + "0".repeat(decimals), symbols);
-        return format.format(value);
+    private DecimalFormat decimalFormat(int decimals) {
+        return new DecimalFormat("#,##0." + "0".repeat(decimals), symbols);
     }
 
     private boolean isFrench() {
