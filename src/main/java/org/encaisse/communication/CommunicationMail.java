@@ -11,7 +11,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -30,15 +29,15 @@ class CommunicationMail {
                 "org.eclipse.angus.mail.util.MailStreamProvider");
     }
 
-    private final JavaMailSender sender;
+    private final SmtpConnections smtp;
     private final String from;
     private final String replyTo;
     private final String domain;
 
-    CommunicationMail(JavaMailSender sender, @Value("${encaisse.mail.from}") String from,
+    CommunicationMail(SmtpConnections smtp, @Value("${encaisse.mail.from}") String from,
                       @Value("${encaisse.mail.reply-to:}") String replyTo,
                       @Value("${encaisse.mail.message-id-domain:encaisse.local}") String domain) {
-        this.sender = sender;
+        this.smtp = smtp;
         this.from = from;
         this.replyTo = replyTo;
         this.domain = domain;
@@ -77,7 +76,7 @@ class CommunicationMail {
 
     /** @return the Message-ID sent */
     String send(Outgoing mail) {
-        MimeMessage message = sender.createMimeMessage();
+        MimeMessage message = smtp.newMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(from);
@@ -95,7 +94,7 @@ class CommunicationMail {
         } catch (MessagingException | java.io.UnsupportedEncodingException e) {
             throw new MailPreparationException("Could not build the email of communication " + mail.communicationId(), e);
         }
-        sender.send(message);
+        smtp.send(message);
         return messageIdOf(mail.communicationId());
     }
 }

@@ -78,6 +78,9 @@ class CommunicationDeliveryTests {
     @Autowired
     SmtpWriteTimeouts writeTimeouts;
 
+    @Autowired
+    SmtpConnections connections;
+
     @AfterEach
     void restore() {
         MailCatcher.up();
@@ -159,6 +162,43 @@ class CommunicationDeliveryTests {
                 .isSameAs(writeTimeouts.timer());
         assertThat(((ThreadPoolExecutor) writeTimeouts.timer()).getPoolSize())
                 .as("the mail's writes were timed on the shared timer, which starts its thread on the first").isEqualTo(1);
+    }
+
+    @Test
+    void lettersSentOneAfterTheOtherGoOverOneConnection() {
+        List<Chased> chased = List.of(chasedCustomer(), chasedCustomer(), chasedCustomer());
+        List<Communication> reminders = chased.stream().map(each -> record(each, CommunicationStep.FIRST_REMINDER)).toList();
+        long openedBefore = connections.opened();
+
+        for (Communication reminder : reminders) {
+            assertThat(delivery.deliver(reminder.getId())).isEqualTo(CommunicationDelivery.Outcome.SENT);
+        }
+
+        for (Chased each : chased) {
+            assertThat(MailCatcher.receivedBy(Api.emailOf(each.customer()))).hasSize(1);
+        }
+        assertThat(connections.opened() - openedBefore).as("connections opened for three letters").isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void aConnectionTheServerClosedMeanwhileIsReplacedWithoutTheLetterFailing() {
+        Chased first = chasedCustomer();
+        Chased second = chasedCustomer();
+        Communication before = record(first, CommunicationStep.FIRST_REMINDER);
+        Communication after = record(second, CommunicationStep.FIRST_REMINDER);
+        delivery.deliver(before.getId());
+        long openedBefore = connections.opened();
+
+        // A restart of the mail server: it drops the connection kept open since the first letter.
+        MailCatcher.down();
+        MailCatcher.up();
+
+        assertThat(delivery.deliver(after.getId())).isEqualTo(CommunicationDelivery.Outcome.SENT);
+        assertThat(MailCatcher.receivedBy(Api.emailOf(second.customer()))).hasSize(1);
+        Communication sent = communications.findById(after.getId()).get();
+        assertThat(sent.getAttempts()).isEqualTo(1);
+        assertThat(sent.getLastError()).isNull();
+        assertThat(connections.opened() - openedBefore).isEqualTo(1);
     }
 
     @Test

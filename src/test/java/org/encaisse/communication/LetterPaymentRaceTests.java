@@ -40,7 +40,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -54,7 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class LetterPaymentRaceTests {
 
     @MockitoSpyBean
-    JavaMailSender mailSender;
+    SmtpConnections mailSender;
 
     @Autowired
     Api api;
