@@ -84,6 +84,10 @@ public final class DailyJobBenchmark {
             "BareDeliveryProcess", "PreCollectionCallProcess");
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("compare") && args[1].contains(",")) {
+            comparePairs(loadAll(args[1]), loadAll(args[2]));
+            return;
+        }
         if (args[0].equals("compare")) {
             compare(load(Path.of(args[1])), load(Path.of(args[2])));
             return;
@@ -408,8 +412,8 @@ public final class DailyJobBenchmark {
     /** Ours against the bare engine, for the simulated day. */
     private static void compare(Properties ours, Properties bare) {
         double wall = number(ours, "wall") / number(bare, "wall");
-        double oursCpu = number(ours, "cpu.jvm") + Math.max(0, number(ours, "cpu.db"));
-        double bareCpu = number(bare, "cpu.jvm") + Math.max(0, number(bare, "cpu.db"));
+        double oursCpu = cpu(ours);
+        double bareCpu = cpu(bare);
         double oursWithoutLetters = number(ours, "cpu.jvm") * (1 - number(ours, "profile.letters"))
                 + Math.max(0, number(ours, "cpu.db"));
         double bareWithoutLetters = number(bare, "cpu.jvm") * (1 - number(bare, "profile.letters"))
@@ -437,6 +441,57 @@ public final class DailyJobBenchmark {
         System.out.printf(Locale.ROOT, "ratio of CPU without letter rendering and SMTP (JFR share %.0f %% ours, %.0f %% bare): %.2f%n",
                 100 * number(ours, "profile.letters"), 100 * number(bare, "profile.letters"),
                 oursWithoutLetters / bareWithoutLetters);
+    }
+
+    private static List<Properties> loadAll(String commaSeparatedPaths) throws IOException {
+        List<Properties> all = new ArrayList<>();
+        for (String path : commaSeparatedPaths.split(",")) {
+            all.add(load(Path.of(path)));
+        }
+        return all;
+    }
+
+    private static double cpu(Properties figures) {
+        return number(figures, "cpu.jvm") + Math.max(0, number(figures, "cpu.db"));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    /**
+     * Ours against the bare engine over several pairs: each pair's ratios, then each side's median.
+     * One pair says little on a machine whose speed drifts by more than the gap being measured.
+     */
+    private static void comparePairs(List<Properties> ours, List<Properties> bare) {
+        if (ours.size() != bare.size()) {
+            throw new IllegalArgumentException(ours.size() + " runs of ours against " + bare.size() + " of bare");
+        }
+        System.out.printf(Locale.ROOT, "%n== ours against the bare engine, %d pairs, simulated day %s ==%n", ours.size(), DAY);
+        System.out.printf(Locale.ROOT, "%-8s %10s %10s %8s %14s %14s %8s%n", "pair", "ours wall", "bare wall", "ratio",
+                "ours CPU", "bare CPU", "ratio");
+        List<Double> wallRatios = new ArrayList<>();
+        List<Double> cpuRatios = new ArrayList<>();
+        for (int i = 0; i < ours.size(); i++) {
+            double oursWall = number(ours.get(i), "wall");
+            double bareWall = number(bare.get(i), "wall");
+            wallRatios.add(oursWall / bareWall);
+            cpuRatios.add(cpu(ours.get(i)) / cpu(bare.get(i)));
+            System.out.printf(Locale.ROOT, "%-8d %10.1f %10.1f %8.2f %14.1f %14.1f %8.2f%n", i + 1, oursWall, bareWall,
+                    wallRatios.get(i), cpu(ours.get(i)), cpu(bare.get(i)), cpuRatios.get(i));
+        }
+        double oursWall = median(ours.stream().map(figures -> number(figures, "wall")).toList());
+        double bareWall = median(bare.stream().map(figures -> number(figures, "wall")).toList());
+        double oursCpu = median(ours.stream().map(DailyJobBenchmark::cpu).toList());
+        double bareCpu = median(bare.stream().map(DailyJobBenchmark::cpu).toList());
+        System.out.printf(Locale.ROOT, "%-8s %10.1f %10.1f %8.2f %14.1f %14.1f %8.2f%n", "median", oursWall, bareWall,
+                oursWall / bareWall, oursCpu, bareCpu, oursCpu / bareCpu);
+        System.out.printf(Locale.ROOT, "ratio of the median wall times: %.2f (target at most 1.5); median of the pairs' ratios: %.2f%n",
+                oursWall / bareWall, median(wallRatios));
+        System.out.printf(Locale.ROOT, "ratio of the median CPU (JVM + MariaDB): %.2f; median of the pairs' ratios: %.2f%n",
+                oursCpu / bareCpu, median(cpuRatios));
     }
 
     /** Where the samples of the day went, from the JFR recording. */
