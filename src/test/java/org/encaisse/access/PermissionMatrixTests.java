@@ -179,10 +179,11 @@ class PermissionMatrixTests {
                 "{\"variables\": {\"callOutcome\": {\"value\": \"NO_AGREEMENT\"}}}")).isEqualTo(403);
         assertThat(status(auditor, HttpMethod.PUT, task + "/variables/callOutcome",
                 "{\"value\": \"PROMISE\", \"type\": \"String\"}")).isEqualTo(403);
-        assertThat(status(auditor, HttpMethod.DELETE, task + "/variables/briefing", null)).isEqualTo(403);
+        assertThat(status(auditor, HttpMethod.DELETE, task + "/variables/customerId", null)).isEqualTo(403);
         assertThat(status(auditor, HttpMethod.GET, task + "/variables", null)).isEqualTo(200);
         assertThat(tasks.createTaskQuery().taskId(callTask).singleResult().getAssignee()).isNull();
-        assertThat(tasks.getVariable(callTask, "briefing")).isNotNull();
+        assertThat(tasks.getVariable(callTask, "customerId")).isNotNull();
+        assertThat(tasks.getVariable(callTask, "callOutcome")).isNull();
     }
 
     @Test

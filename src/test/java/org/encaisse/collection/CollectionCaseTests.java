@@ -112,6 +112,8 @@ class CollectionCaseTests {
                 .singleResult();
         assertThat(call).isNotNull();
         assertThat(call.getDueDate()).isAfter(call.getFollowUpDate());
+        assertThat(tasks.getVariableLocal(call.getId(), "briefing")).as("written when a collector takes the call").isNull();
+        tasks.claim(call.getId(), "marie");
         String briefing = (String) tasks.getVariableLocal(call.getId(), "briefing");
         assertThat(briefing).contains("Compta", older, newer, "FIRST_REMINDER", "SECOND_REMINDER");
 
@@ -212,6 +214,24 @@ class CollectionCaseTests {
     }
 
     /** Opens the customer's case through the aging run and lets its two reminders go out. */
+    @Test
+    void theBriefingShowsTheAccountAsItStandsWhenTheCollectorClaimsTheCall() {
+        ProcessInstance caseOf = caseAtTheCall();
+        String bankReference = Api.unique("VIR");
+        api.post("/api/payments", """
+                {"bankReference": "%s", "date": "%s", "amount": 100, "invoiceNumbers": ["%s"]}"""
+                .formatted(bankReference, ParisDate.today(), older));
+        Task call = tasks.createTaskQuery().processInstanceId(caseOf.getId()).taskDefinitionKey("Task_CallCustomer")
+                .singleResult();
+
+        tasks.claim(call.getId(), "marie");
+
+        assertThat((String) tasks.getVariableLocal(call.getId(), "briefing")).contains(bankReference, "1100.00");
+        tasks.setAssignee(call.getId(), null);
+        assertThat((String) tasks.getVariableLocal(call.getId(), "briefing")).as("kept when handed back to the group")
+                .contains(bankReference);
+    }
+
     private ProcessInstance caseAtTheCall() {
         api.post("/api/aging-runs", "");
         ProcessInstance caseOf = caseOf(customer);

@@ -91,11 +91,17 @@ class DemoDataTests {
     }
 
     @Test
-    void collectorsFindCallsWaitingWithTheirBriefing() {
+    void collectorsFindCallsWaitingAndTheBriefingOfTheOneTheyClaim() {
         List<org.camunda.bpm.engine.task.Task> calls = tasks.createTaskQuery().taskDefinitionKey("Task_CallCustomer")
                 .taskCandidateGroup("collectors").list();
         assertThat(calls).hasSizeGreaterThan(10);
-        assertThat((String) tasks.getVariableLocal(calls.get(0).getId(), "briefing")).contains("Factures échues");
+        String call = calls.get(0).getId();
+        tasks.claim(call, "demo-collector-check");
+        try {
+            assertThat((String) tasks.getVariableLocal(call, "briefing")).contains("Factures échues");
+        } finally {
+            tasks.setAssignee(call, null);
+        }
     }
 
     @Test
