@@ -7,7 +7,7 @@
 # Usage: bench/daily-job.sh [customers, default 20000] [invoices, default 100000] [Spring arguments...]
 #   MODES=ours runs one side only. E.g. bench/daily-job.sh 400 2000 --camunda.bpm.job-execution.max-jobs-per-acquisition=10
 #   PAIRS=3 runs three pairs, each side first in turn, and prints each pair's ratios and the medians':
-#   the machine's speed drifts by 15 % from one run to the next, more than one pair can tell apart.
+#   the machine's speed drifts by 15 % and more from one run to the next, more than one pair can tell apart.
 set -eo pipefail
 cd "$(dirname "$0")/.."
 CUSTOMERS="${1:-20000}"

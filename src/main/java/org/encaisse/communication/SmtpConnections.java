@@ -5,6 +5,7 @@ import java.util.Date;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * QUIT, around a single MAIL FROM, for each of the day's thousands of letters, on both sides.
  * <p>
  * A connection is asked NOOP before it carries a letter (the server may have closed it, or restarted
- * since): one round trip instead of five. One on which a send failed is closed, never lent again: after
+ * since): one round trip instead of opening and closing a connection. One on which a send failed is closed, never lent again: after
  * an error its SMTP transaction is in a state nobody knows. Idle connections are closed after {@code idle-timeout},
  * before a server's own timeout would (five minutes for Postfix, RFC 5321's minimum).
  * The server, port, credentials and {@code mail.smtp.*} properties stay those of {@code spring.mail}.
@@ -80,7 +81,7 @@ class SmtpConnections implements DisposableBean {
             transport.sendMessage(message, message.getAllRecipients());
             sent = true;
         } catch (MessagingException e) {
-            throw new MailSendException("Failed messages: " + e.getMessage(), e);
+            throw new MailSendException("The SMTP server did not take the message: " + e.getMessage(), e);
         } finally {
             release(transport, sent);
         }
@@ -91,6 +92,10 @@ class SmtpConnections implements DisposableBean {
             return pool.borrowObject();
         } catch (AuthenticationFailedException e) {
             throw new MailAuthenticationException(e);
+        } catch (java.util.NoSuchElementException e) {
+            throw new MailSendException("No SMTP connection within " + pool.getMaxWaitDuration() + ": all "
+                    + pool.getMaxTotal() + " busy (ENCAISSE_MAIL_CONNECTIONS), or a new one failed its NOOP: "
+                    + e.getMessage(), e);
         } catch (Exception e) {
             throw new MailSendException("Mail server connection failed: " + e.getMessage(), e);
         }
@@ -123,7 +128,13 @@ class SmtpConnections implements DisposableBean {
 
         @Override
         public Transport create() throws MessagingException {
-            Transport transport = settings.getSession().getTransport(settings.getProtocol());
+            Session session = settings.getSession();
+            String protocol = settings.getProtocol();
+            if (protocol == null) {
+                // What JavaMailSenderImpl falls back to when spring.mail.protocol is not set.
+                protocol = session.getProperty("mail.transport.protocol");
+            }
+            Transport transport = session.getTransport(protocol == null ? JavaMailSenderImpl.DEFAULT_PROTOCOL : protocol);
             String username = settings.getUsername();
             String password = settings.getPassword();
             if ("".equals(username)) {
