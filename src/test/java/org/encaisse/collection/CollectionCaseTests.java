@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.encaisse.support.Api;
 import org.encaisse.support.EncaisseTest;
 import org.encaisse.support.ParisDate;
@@ -65,6 +66,19 @@ class CollectionCaseTests {
         older = api.invoice(customer, today.minusDays(50).toString(), today.minusDays(20).toString(), "1200");
         newer = api.invoice(customer, today.minusDays(35).toString(), today.minusDays(5).toString(), "300");
         api.invoice(customer, today.toString(), today.plusDays(30).toString(), "800");
+    }
+
+    @Test
+    void theCaseScheduleIsStoredUnderAClassNameAndReadsBackAsTheDecisionsIntegers() throws Exception {
+        api.post("/api/aging-runs", "");
+        ProcessInstance caseOf = caseOf(customer);
+        ObjectValue stored = runtime.getVariableTyped(caseOf.getId(), "schedule", false);
+        assertThat(stored.getSerializationDataFormat()).isEqualTo("application/json");
+        assertThat(Class.forName(stored.getObjectTypeName())).as("a class name, not a generic type")
+                .isAssignableTo(Map.class);
+        Map<?, ?> schedule = (Map<?, ?>) runtime.getVariable(caseOf.getId(), "schedule");
+        assertThat(schedule.get("secondReminderDays")).isInstanceOf(Integer.class);
+        assertThat(schedule).hasSize(7).allSatisfy((name, days) -> assertThat(days).isInstanceOf(Integer.class));
     }
 
     @Test
