@@ -14,7 +14,7 @@ import org.camunda.spin.spi.TypeDetector;
  * Spin reads an object variable back by first trying its type name as a class name, and parses the
  * name as a generic type only once that failed. A generic name is never a class, so every read of
  * the schedule (each timer that dates a step from it) had the class loader search every jar of the
- * class path, then throw, before the variable was parsed: 1 % of the daily job's CPU. A map of
+ * class path, then throw, before the variable was parsed (1 % of the daily job's Java samples). A map of
  * {@code Object} to {@code Object} is what Jackson reads for the bare class too, so the two names
  * read back the same map; a map whose name says more keeps it. Maps stored before read as they did.
  * <p>
