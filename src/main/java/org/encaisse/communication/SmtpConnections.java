@@ -2,6 +2,7 @@ package org.encaisse.communication;
 
 import java.time.Duration;
 import java.util.Date;
+import java.util.NoSuchElementException;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -28,9 +29,10 @@ import org.springframework.stereotype.Component;
  * QUIT, around a single MAIL FROM, for each of the day's thousands of letters, on both sides.
  * <p>
  * A connection is asked NOOP before it carries a letter (the server may have closed it, or restarted
- * since): one round trip instead of opening and closing a connection. One on which a send failed is closed, never lent again: after
- * an error its SMTP transaction is in a state nobody knows. Idle connections are closed after {@code idle-timeout},
- * before a server's own timeout would (five minutes for Postfix, RFC 5321's minimum).
+ * since): one round trip instead of opening and closing a connection. One on which a send failed is
+ * closed, never lent again: after an error its SMTP transaction is in a state nobody knows. Idle
+ * connections are closed after {@code idle-timeout}, before a server's own timeout would (five
+ * minutes for Postfix, RFC 5321's minimum).
  * The server, port, credentials and {@code mail.smtp.*} properties stay those of {@code spring.mail}.
  */
 @Component
@@ -92,7 +94,7 @@ class SmtpConnections implements DisposableBean {
             return pool.borrowObject();
         } catch (AuthenticationFailedException e) {
             throw new MailAuthenticationException(e);
-        } catch (java.util.NoSuchElementException e) {
+        } catch (NoSuchElementException e) {
             throw new MailSendException("No SMTP connection within " + pool.getMaxWaitDuration() + ": all "
                     + pool.getMaxTotal() + " busy (ENCAISSE_MAIL_CONNECTIONS), or a new one failed its NOOP: "
                     + e.getMessage(), e);
@@ -134,7 +136,8 @@ class SmtpConnections implements DisposableBean {
                 // What JavaMailSenderImpl falls back to when spring.mail.protocol is not set.
                 protocol = session.getProperty("mail.transport.protocol");
             }
-            Transport transport = session.getTransport(protocol == null ? JavaMailSenderImpl.DEFAULT_PROTOCOL : protocol);
+            Transport transport = session.getTransport(
+                    protocol == null ? JavaMailSenderImpl.DEFAULT_PROTOCOL : protocol);
             String username = settings.getUsername();
             String password = settings.getPassword();
             if ("".equals(username)) {

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -24,9 +26,13 @@ class SmtpConnectionsTests {
         try (ServerSocket silent = new ServerSocket(0)) {
             ExecutorService threads = Executors.newFixedThreadPool(2);
             try {
+                CountDownLatch firstConnected = new CountDownLatch(1);
                 threads.submit(() -> {
-                    try (Socket held = silent.accept(); Socket second = silent.accept()) {
-                        Thread.sleep(10_000);
+                    try (Socket held = silent.accept()) {
+                        firstConnected.countDown();
+                        try (Socket second = silent.accept()) {
+                            Thread.sleep(10_000);
+                        }
                     }
                     return null;
                 });
@@ -40,13 +46,15 @@ class SmtpConnectionsTests {
                 try {
                     MimeMessage firstLetter = message(connections);
                     Future<?> first = threads.submit(() -> connections.send(firstLetter));
-                    Thread.sleep(300);
+                    assertThat(firstConnected.await(10, TimeUnit.SECONDS)).as("the first letter reached the server")
+                            .isTrue();
 
                     MimeMessage secondLetter = message(connections);
                     assertThatThrownBy(() -> connections.send(secondLetter))
                             .isInstanceOf(MailSendException.class)
                             .hasMessageContaining("No SMTP connection within PT0.2S: all 1 busy");
-                    assertThat(first.isDone()).as("the first letter is still waiting for the server's greeting").isFalse();
+                    assertThat(first.isDone()).as("the first letter is still waiting for the server's greeting")
+                            .isFalse();
                 } finally {
                     connections.destroy();
                 }
