@@ -8,6 +8,7 @@
 #   MODES=ours runs one side only. E.g. bench/daily-job.sh 400 2000 --camunda.bpm.job-execution.max-jobs-per-acquisition=10
 #   PAIRS=3 runs three pairs, each side first in turn, and prints each pair's ratios and the medians':
 #   the machine's speed drifts by 15 % and more from one run to the next, more than one pair can tell apart.
+#   JAVA_OPTS adds options to the benchmark's JVMs, e.g. JAVA_OPTS=-XX:+PrintCompilation MODES=ours bench/daily-job.sh 6000 30000
 set -eo pipefail
 cd "$(dirname "$0")/.."
 CUSTOMERS="${1:-20000}"
@@ -26,7 +27,7 @@ for PAIR in $(seq 1 "$PAIRS"); do
   for MODE in $ORDER; do
     mysql --host=127.0.0.1 --user=root -e "DROP DATABASE IF EXISTS encaisse_dailyjob;
       CREATE DATABASE encaisse_dailyjob CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
-    java -Xmx2g -XX:FlightRecorderOptions:stackdepth=256 -cp "$CLASSPATH" org.encaisse.collection.DailyJobBenchmark "$MODE" \
+    java -Xmx2g -XX:FlightRecorderOptions:stackdepth=256 $JAVA_OPTS -cp "$CLASSPATH" org.encaisse.collection.DailyJobBenchmark "$MODE" \
       "jdbc:mariadb://127.0.0.1:3306/encaisse_dailyjob" "$CUSTOMERS" "$INVOICES" "target/daily-job-$MODE.properties" "$@" \
       2>&1 | grep -v -e PDType1Font -e 'Commons Logging'
     cp "target/daily-job-$MODE.properties" "target/daily-job-$MODE-$PAIR.properties"
