@@ -2,6 +2,7 @@ package org.encaisse.access;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 class AccessBootstrap implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(AccessBootstrap.class);
-    private static final int MINIMUM_PASSWORD_LENGTH = 8;
+    private static final String ADMIN_FIRST_NAME = "Administrateur";
+    private static final String ADMIN_LAST_NAME = "Encaisse";
 
     private final Accounts accounts;
     private final EnginePermissions permissions;
@@ -37,7 +39,7 @@ class AccessBootstrap implements InitializingBean {
         Groups.ALL.forEach(accounts::ensureGroup);
         permissions.apply(PermissionMatrix.GRANTS);
         if (administrator.isSet()) {
-            accounts.ensureUser(administrator.user(), administrator.password(), "Administrateur", "Encaisse", null,
+            accounts.ensureUser(administrator.user(), administrator.password(), ADMIN_FIRST_NAME, ADMIN_LAST_NAME, null,
                     List.of(Groups.MANAGERS, Groups.CAMUNDA_ADMIN));
             log.info("Administrator '{}' is ready (groups managers, camunda-admin).", administrator.user());
         }
@@ -55,9 +57,12 @@ class AccessBootstrap implements InitializingBean {
             throw new MissingAdministratorException("ENCAISSE_ADMIN_USER '" + administrator.user()
                     + "' is not a valid Camunda user id: use letters and digits only.");
         }
-        if (administrator.password().length() < MINIMUM_PASSWORD_LENGTH) {
-            throw new MissingAdministratorException("ENCAISSE_ADMIN_PASSWORD is too short: use at least "
-                    + MINIMUM_PASSWORD_LENGTH + " characters.");
+        // The administrator is held to the policy that Camunda Admin and /engine-rest apply to every other user.
+        PasswordPolicyResult policy = accounts.checkPassword(administrator.user(), ADMIN_FIRST_NAME, ADMIN_LAST_NAME,
+                administrator.password());
+        if (!policy.isValid()) {
+            throw new MissingAdministratorException("ENCAISSE_ADMIN_PASSWORD does not meet the password policy: "
+                    + PasswordRules.violated(policy) + ".");
         }
     }
 }

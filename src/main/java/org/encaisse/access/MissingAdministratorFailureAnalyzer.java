@@ -8,6 +8,7 @@ class MissingAdministratorFailureAnalyzer extends AbstractFailureAnalyzer<Missin
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MissingAdministratorException cause) {
         return new FailureAnalysis(cause.getMessage(),
-                "Set ENCAISSE_ADMIN_USER and ENCAISSE_ADMIN_PASSWORD (at least 8 characters) in the environment.", cause);
+                "Set ENCAISSE_ADMIN_USER and ENCAISSE_ADMIN_PASSWORD in the environment (a password of at least 10 characters, "
+                        + "with a lower-case and an upper-case letter, a digit and a special character, not containing the user id).", cause);
     }
 }

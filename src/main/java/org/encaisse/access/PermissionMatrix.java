@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 
@@ -31,7 +32,9 @@ import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
  * What each group may do in the engine, its REST API and the webapps, once authorizations are on.
  * Work on a task comes from being its candidate group: the engine grants that group the task
  * when it creates it, so no group needs a blanket task permission to work its own queue.
- * {@code camunda-admin} needs no row: the engine lets its members do everything.
+ * {@code camunda-admin} is granted everything on every resource, as Camunda's own set-up does for its first
+ * administrator: the engine's admin groups only pass its admin-only operations (history clean-up,
+ * metrics), while users, groups, memberships, tenants and authorizations are checked like any resource.
  */
 final class PermissionMatrix {
 
@@ -48,6 +51,10 @@ final class PermissionMatrix {
 
     private static List<Grant> grants() {
         List<Grant> grants = new ArrayList<>();
+        for (Resources resource : Resources.values()) {
+            grants.add(grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL));
+        }
+
         for (String worker : List.of(Groups.COLLECTORS, Groups.SALES, Groups.LOGISTICS)) {
             grants.add(grant(worker, APPLICATION, "tasklist", Permissions.ACCESS));
             grants.add(grant(worker, FILTER, ANY, Permissions.READ));

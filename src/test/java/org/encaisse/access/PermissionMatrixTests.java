@@ -295,6 +295,43 @@ class PermissionMatrixTests {
         assertThat(status(manager, HttpMethod.POST, "/api/process-migrations", "{}")).as("no key given").isEqualTo(400);
     }
 
+    @Test
+    void onlyCamundaAdminsAdministerUsersGroupsMembershipsTenantsAndAuthorizations() {
+        String administrator = api.user(Groups.CAMUNDA_ADMIN);
+        for (String refused : List.of(collector, salesRep, logistician, manager, auditor)) {
+            String newcomer = Api.unique("u").replace("-", "");
+            assertThat(status(refused, HttpMethod.POST, "/engine-rest/user/create", newUser(newcomer))).as(refused)
+                    .isEqualTo(403);
+            assertThat(status(refused, HttpMethod.PUT, "/engine-rest/group/managers/members/" + refused, null))
+                    .as(refused).isEqualTo(403);
+            assertThat(status(refused, HttpMethod.POST, "/engine-rest/group/create",
+                    "{\"id\": \"%s\", \"name\": \"x\"}".formatted(newcomer))).as(refused).isEqualTo(403);
+            assertThat(status(refused, HttpMethod.POST, "/engine-rest/tenant/create",
+                    "{\"id\": \"%s\", \"name\": \"x\"}".formatted(newcomer))).as(refused).isEqualTo(403);
+            assertThat(status(refused, HttpMethod.POST, "/engine-rest/authorization/create", grantOnTasks(refused)))
+                    .as(refused).isEqualTo(403);
+        }
+        String newcomer = Api.unique("u").replace("-", "");
+        assertThat(status(administrator, HttpMethod.POST, "/engine-rest/user/create", newUser(newcomer))).isEqualTo(204);
+        assertThat(status(administrator, HttpMethod.PUT, "/engine-rest/group/collectors/members/" + newcomer, null))
+                .isEqualTo(204);
+        assertThat(status(administrator, HttpMethod.POST, "/engine-rest/tenant/create",
+                "{\"id\": \"%s\", \"name\": \"Filiale\"}".formatted(newcomer))).isEqualTo(204);
+        assertThat(status(administrator, HttpMethod.POST, "/engine-rest/authorization/create", grantOnTasks(newcomer)))
+                .isEqualTo(200);
+        assertThat(status(newcomer, HttpMethod.GET, "/engine-rest/task/count", null)).isEqualTo(200);
+    }
+
+    private static String newUser(String id) {
+        return "{\"profile\": {\"id\": \"%s\", \"firstName\": \"Nina\", \"lastName\": \"Roche\"},"
+                .formatted(id) + " \"credentials\": {\"password\": \"%s\"}}".formatted(Api.passwordOf(id));
+    }
+
+    private static String grantOnTasks(String user) {
+        return "{\"type\": 1, \"permissions\": [\"READ\"], \"userId\": \"%s\", \"resourceType\": 7, \"resourceId\": \"*\"}"
+                .formatted(user);
+    }
+
     private static String newCustomer() {
         return "{\"externalId\": \"%s\", \"name\": \"Client SAS\"}".formatted(Api.unique("C"));
     }

@@ -20,7 +20,7 @@ import java.util.List;
 final class Node {
 
     static final String ADMIN = "cluster";
-    static final String ADMIN_PASSWORD = "cluster-run-secret";
+    static final String ADMIN_PASSWORD = "Deux-Noeuds-2026";
 
     private final String name;
     private final Path jar;

@@ -104,7 +104,7 @@ public final class DailyJobBenchmark {
         SmtpSink mail = SmtpSink.start();
         List<String> arguments = new ArrayList<>(List.of("--DB_URL=" + url, "--DB_USER=root", "--DB_PASSWORD=",
                 "--server.port=0", "--encaisse.demo.enabled=false", "--encaisse.admin.user=bench",
-                "--encaisse.admin.password=bench-secret", "--spring.mail.host=127.0.0.1",
+                "--encaisse.admin.password=Mesure-Banc-2026", "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + mail.port(), "--logging.level.root=WARN",
                 "--logging.level.org.encaisse=WARN", "--spring.main.banner-mode=off"));
         // Job-executor tuning and the like, from the command line: they win over application.yaml.

@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class TaskQueryBenchmark {
 
     private static final String COLLECTOR = "benchcollector";
-    private static final String PASSWORD = "bench-secret";
+    private static final String PASSWORD = "Mesure-Banc-2026";
     private static final int BATCH = 200;
     private static final int WARM_UP = 30;
     private static final int PAGE = 50;

@@ -22,7 +22,7 @@ class StartupFailureTests {
     void anUnreachableDatabaseIsNamedInOneSentence(CapturedOutput output) {
         assertThatThrownBy(() -> start("--spring.profiles.active=mariadb",
                 "--DB_URL=jdbc:mariadb://127.0.0.1:1/encaisse", "--DB_USER=encaisse", "--DB_PASSWORD=secret",
-                "--encaisse.admin.user=admin", "--encaisse.admin.password=admin-secret"))
+                "--encaisse.admin.user=admin", "--encaisse.admin.password=Tresor-Test-2026"))
                 .isInstanceOf(Exception.class);
         assertThat(output).contains("Encaisse cannot use its database at jdbc:mariadb://127.0.0.1:1/encaisse")
                 .contains("Check that the database server is running");
@@ -36,7 +36,7 @@ class StartupFailureTests {
                 "--DB_USER=" + System.getenv().getOrDefault("MARIADB_USER", "root"),
                 "--DB_PASSWORD=" + System.getenv().getOrDefault("MARIADB_PASSWORD", ""),
                 "--spring.datasource.hikari.transaction-isolation=TRANSACTION_REPEATABLE_READ",
-                "--encaisse.admin.user=admin", "--encaisse.admin.password=admin-secret"))
+                "--encaisse.admin.user=admin", "--encaisse.admin.password=Tresor-Test-2026"))
                 .isInstanceOf(Exception.class);
         assertThat(output).contains("Encaisse needs its database sessions at READ COMMITTED; this one runs at "
                 + "REPEATABLE READ").contains("transaction_isolation");
@@ -45,7 +45,7 @@ class StartupFailureTests {
     @Test
     void theMariaDbProfileWithoutItsSettingsSaysWhichAreMissing(CapturedOutput output) {
         assertThatThrownBy(() -> start("--spring.profiles.active=mariadb",
-                "--encaisse.admin.user=admin", "--encaisse.admin.password=admin-secret"))
+                "--encaisse.admin.user=admin", "--encaisse.admin.password=Tresor-Test-2026"))
                 .isInstanceOf(Exception.class);
         assertThat(output).contains("The mariadb profile needs DB_URL and DB_USER in the environment");
     }
@@ -59,11 +59,12 @@ class StartupFailureTests {
     }
 
     @Test
-    void aShortAdministratorPasswordIsRefused(CapturedOutput output) {
+    void anAdministratorPasswordOutsideThePolicyIsRefusedWithTheRulesItBreaks(CapturedOutput output) {
         assertThatThrownBy(() -> start("--spring.datasource.url=jdbc:h2:mem:weakadmin;DB_CLOSE_DELAY=-1",
-                "--encaisse.demo.enabled=false", "--encaisse.admin.user=admin", "--encaisse.admin.password=admin"))
+                "--encaisse.demo.enabled=false", "--encaisse.admin.user=admin", "--encaisse.admin.password=admin-2026"))
                 .isInstanceOf(Exception.class);
-        assertThat(output).contains("ENCAISSE_ADMIN_PASSWORD is too short");
+        assertThat(output).contains("ENCAISSE_ADMIN_PASSWORD does not meet the password policy: ",
+                "needs at least 1 upper-case letter(s)", "must not contain the user's id, first name, last name or email");
     }
 
     private static void start(String... args) {

@@ -20,7 +20,7 @@ import org.springframework.util.MultiValueMap;
 public class Api {
 
     public static final String ADMIN = "admin";
-    public static final String ADMIN_PASSWORD = "admin-secret";
+    public static final String ADMIN_PASSWORD = "Tresor-Test-2026";
 
     private static final AtomicLong SEQUENCE = new AtomicLong();
     private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
@@ -49,7 +49,8 @@ public class Api {
     }
 
     public static String passwordOf(String user) {
-        return "pw-" + user;
+        // Within the engine's password policy (so the same password also goes through /engine-rest), and without the id.
+        return "Secret-" + Integer.toHexString(user.hashCode()) + "-X1";
     }
 
     /** Calls as a user made by {@link #user}. */
