@@ -55,6 +55,7 @@ class SecurityConfiguration {
                 .addFilterAfter(new EngineAuthenticationFilter(identity, paths.matcher("/engine-rest/**")),
                         BasicAuthenticationFilter.class)
                 .addFilterAfter(new VariableTypeGuard(engine), EngineAuthenticationFilter.class)
+                .addFilterAfter(new PasswordPolicyGuard(identity), VariableTypeGuard.class)
                 .build();
     }
 

@@ -38,6 +38,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.encaisse.support.ParisDate;
+import org.encaisse.support.TestDatabase;
 
 /**
  * Two Encaisse nodes on one MariaDB database drive {@code cases} collection cases through
@@ -81,6 +82,7 @@ final class ClusterRun {
     private final String password;
     private final Path jar;
     private final Path logs;
+    private String databaseUrl;
     private final HttpClient http = HttpClient.newHttpClient();
 
     /** @param serverUrl a MariaDB JDBC URL; the run replaces its database with {@code database}, created afresh */
@@ -97,8 +99,8 @@ final class ClusterRun {
     }
 
     Report run(int cases, boolean killOneNode) throws Exception {
-        recreateDatabase();
-        String url = urlOf(database);
+        databaseUrl = TestDatabase.recreate(serverUrl, user, password, database);
+        String url = databaseUrl;
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         smtp.start();
         Node a = new Node("a", jar, logs, url, smtp.getSmtp().getPort());
@@ -315,22 +317,10 @@ final class ClusterRun {
                         .getBytes(StandardCharsets.UTF_8)));
     }
 
-    private void recreateDatabase() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(serverUrl, user, password);
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + database);
-            statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-        }
-    }
-
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(urlOf(database), user, password);
+        return DriverManager.getConnection(databaseUrl, user, password);
     }
 
-    private String urlOf(String name) {
-        URI server = URI.create(serverUrl.substring("jdbc:".length()));
-        return "jdbc:mariadb://" + server.getHost() + ":" + server.getPort() + "/" + name;
-    }
 
     /** bench/cluster.sh: {@code <server JDBC URL> <jar> <cases> <kill: true|false>} */
     public static void main(String[] args) throws Exception {

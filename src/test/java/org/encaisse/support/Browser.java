@@ -3,6 +3,7 @@ package org.encaisse.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -25,6 +26,15 @@ public final class Browser implements AutoCloseable {
     private final String base;
 
     public Browser(int port, String user, String password) {
+        this("http://" + user + ":" + password + "@127.0.0.1:" + port);
+    }
+
+    /** A browser that logs in as a person does, on the login page of Camunda's webapps. */
+    public Browser(int port) {
+        this("http://127.0.0.1:" + port);
+    }
+
+    private Browser(String base) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("Browser tests need Chromium and its driver: apt-get install -y chromium chromium-driver");
         }
@@ -36,7 +46,7 @@ public final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
-        this.base = "http://" + user + ":" + password + "@127.0.0.1:" + port;
+        this.base = base;
     }
 
     /** Opens the page and waits until its script says it is ready (or failed). */
@@ -62,8 +72,25 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css));
     }
 
-    public java.util.List<WebElement> all(String css) {
+    public List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Goes to the page at {@code path}, without waiting for a script of ours. */
+    public void go(String path) {
+        driver.get(base + path);
+    }
+
+    /** Waits up to 30 s for what a page builds by script. */
+    public WebElement await(By what) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            List<WebElement> found = d.findElements(what);
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
     }
 
     public Object script(String javascript) {

