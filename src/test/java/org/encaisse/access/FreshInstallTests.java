@@ -107,7 +107,7 @@ class FreshInstallTests {
     @Test
     @Order(2)
     void theAdministratorAddsTheFirstUsersByFollowingTheReadme() throws Exception {
-        String block = readmeBlock("### Add the first users");
+        String block = readmeBlock("## Add the first users");
         Matcher added = Pattern.compile("(?m)^add_user (\\w+) \\S+ \\S+ \\S+ '([^']+)' (\\w+)$").matcher(block);
         while (added.find()) {
             passwords.put(added.group(1), added.group(2));
@@ -139,6 +139,18 @@ class FreshInstallTests {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("password", "upper-case", "digit", "special character");
         assertThat(json(call(ADMIN, "GET", "/engine-rest/user/count?id=weak", null), 200).get("count").asInt()).isZero();
+
+        // A user changes its own password, as Tasklist's "My profile" does: held to the same policy.
+        String collector = userOf(Groups.COLLECTORS);
+        String credentials = "/engine-rest/user/" + collector + "/credentials";
+        String change = "{\"password\": \"%s\", \"authenticatedUserPassword\": \"%s\"}";
+        HttpResponse<String> weak = call(collector, "PUT", credentials, change.formatted("relances", passwords.get(collector)));
+        assertThat(weak.statusCode()).isEqualTo(400);
+        assertThat(weak.body()).contains("upper-case", "digit");
+        String renewed = "Nouvelle-Annee-2027";
+        assertThat(status(collector, "PUT", credentials, change.formatted(renewed, passwords.get(collector)))).isEqualTo(204);
+        passwords.put(collector, renewed);
+        assertThat(status(collector, "GET", "/engine-rest/task/count", null)).isEqualTo(200);
     }
 
     @Test
@@ -153,15 +165,15 @@ class FreshInstallTests {
             browser.find("#inputFirstname").sendKeys("Léa");
             browser.find("#inputLastname").sendKeys("Garnier");
             browser.find("#inputEmail").sendKeys("lea.garnier@example.fr");
-            browser.await(By.cssSelector("button[type=submit]:enabled")).click();
+            browser.click(By.cssSelector("button[type=submit]"));
             browser.await(By.xpath("//*[contains(., 'Created new user " + BROWSER_USER + "')]"));
 
             browser.go("/camunda/app/admin/default/#/users/" + BROWSER_USER + "?tab=groups");
-            browser.await(By.xpath("//a[contains(., 'Add to a group')]")).click();
-            browser.await(By.xpath("//tr[td[contains(@class, 'group-id')]/a[normalize-space(.) = '" + Groups.LOGISTICS
-                    + "']]//input[@type = 'checkbox']")).click();
-            browser.await(By.cssSelector("button[ng-click='createGroupMemberships()']:enabled")).click();
-            browser.await(By.cssSelector("button[ng-click='close(status)']")).click();
+            browser.click(By.xpath("//a[contains(., 'Add to a group')]"));
+            browser.tick(By.xpath("//tr[td[contains(@class, 'group-id')]/a[normalize-space(.) = '" + Groups.LOGISTICS
+                    + "']]//input[@type = 'checkbox']"));
+            browser.click(By.cssSelector("button[ng-click='createGroupMemberships()']"));
+            browser.click(By.cssSelector("button[ng-click='close(status)']"));
         }
         passwords.put(BROWSER_USER, BROWSER_USER_PASSWORD);
         groupOf.put(BROWSER_USER, Groups.LOGISTICS);
@@ -384,7 +396,7 @@ class FreshInstallTests {
         browser.go("/camunda/app/" + app + "/default/");
         browser.await(By.cssSelector("input[type=text]")).sendKeys(user);
         browser.find("input[type=password]").sendKeys(password);
-        browser.find("button[type=submit]").click();
+        browser.click(By.cssSelector("button[type=submit]"));
         browser.await(By.xpath("//a[contains(@class, 'dropdown-toggle') and contains(., '" + fullName + "')]"));
     }
 

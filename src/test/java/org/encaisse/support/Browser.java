@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -85,12 +87,41 @@ public final class Browser implements AutoCloseable {
         driver.get(base + path);
     }
 
-    /** Waits up to 30 s for what a page builds by script. */
+    /** Waits up to 30 s for what a page builds by script; an element the page draws again is looked up again. */
     public WebElement await(By what) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+        return patiently().until(d -> {
             List<WebElement> found = d.findElements(what);
             return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
         });
+    }
+
+    /** Clicks what {@code what} finds once it is there and enabled, again if the page drew it anew meanwhile. */
+    public void click(By what) {
+        patiently().until(d -> {
+            WebElement element = d.findElement(what);
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return null;
+            }
+            element.click();
+            return true;
+        });
+    }
+
+    /** Ticks a check box, and waits until it stays ticked: a list drawn again after a click loses the tick. */
+    public void tick(By checkbox) {
+        patiently().until(d -> {
+            WebElement box = d.findElement(checkbox);
+            if (!box.isSelected()) {
+                box.click();
+            }
+            return box.isSelected() ? true : null;
+        });
+    }
+
+    private WebDriverWait patiently() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class);
+        return wait;
     }
 
     public Object script(String javascript) {

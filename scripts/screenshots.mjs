@@ -1,0 +1,38 @@
+// Takes the README's screenshots from a running demo (./mvnw spring-boot:run, demo data on) in headless
+// Chromium: a collector's Tasklist and the receivables dashboard.
+// Run: npm ci && npm run screenshots   (ENCAISSE_URL, default http://localhost:8080)
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const base = process.env.ENCAISSE_URL || 'http://localhost:8080';
+const out = 'docs/screenshots';
+const viewport = { width: 1366, height: 800 };
+
+mkdirSync(out, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage']
+});
+try {
+  const tasklist = await browser.newPage({ viewport, locale: 'fr-FR' });
+  await tasklist.goto(`${base}/camunda/app/tasklist/default/`);
+  await tasklist.fill('input[type=text]', 'marie');
+  await tasklist.fill('input[type=password]', 'demo');
+  await tasklist.click('button[type=submit]');
+  await tasklist.locator('li.task').first().click();
+  // The task's form and the case's briefing, as a collector opens the first call of the day.
+  await tasklist.waitForSelector('.task-details form', { timeout: 30000 });
+  await tasklist.waitForTimeout(1500);
+  await tasklist.screenshot({ path: `${out}/tasklist.png` });
+  console.log(`${out}/tasklist.png`);
+
+  const context = await browser.newContext({ viewport, locale: 'fr-FR',
+    httpCredentials: { username: 'claire', password: 'demo' } });
+  const dashboard = await context.newPage();
+  await dashboard.goto(`${base}/app/dashboard.html`);
+  await dashboard.waitForSelector('body[data-state=ready]', { timeout: 30000 });
+  await dashboard.screenshot({ path: `${out}/dashboard.png` });
+  console.log(`${out}/dashboard.png`);
+} finally {
+  await browser.close();
+}
