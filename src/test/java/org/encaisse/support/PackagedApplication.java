@@ -57,6 +57,12 @@ public final class PackagedApplication {
 
     /** Starts the jar and waits until {@code /actuator/health} answers 200. */
     public void start() throws IOException, InterruptedException {
+        launch();
+        awaitHealthy(Duration.ofMinutes(3));
+    }
+
+    /** Starts the jar and returns at once, for a test that watches the start-up itself. */
+    public void launch() throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-jar", jar.toString()));
         command.addAll(arguments);
@@ -65,7 +71,10 @@ public final class PackagedApplication {
         builder.environment().putAll(environment);
         builder.environment().put("PORT", Integer.toString(port));
         process = builder.start();
-        awaitHealthy(Duration.ofMinutes(3));
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
     }
 
     /** kill -9: no shutdown hook, no rollback but the database's own, locks left to expire. */
