@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 
 /**
- * The engine's password policy said in words, for a start-up that refuses the administrator's password:
- * Camunda Admin shows the same rules, translated, when a user is created there.
+ * The engine's password policy said in words, for the start-up that refuses the administrator's password
+ * and for {@link PasswordPolicyGuard}'s answer; Camunda Admin shows the same rules, translated, in its form.
  */
 final class PasswordRules {
 
