@@ -27,13 +27,17 @@ class AnalyticsController {
     private final AgedBalanceReport agedBalance;
     private final ReceivablesFigures receivables;
     private final CollectionFigures collection;
+    private static final int DASHBOARD_TERMS_ROWS = 5;
+
+    private final PaymentTermsReport paymentTerms;
     private final Clock clock;
 
     AnalyticsController(AgedBalanceReport agedBalance, ReceivablesFigures receivables, CollectionFigures collection,
-                        Clock clock) {
+                        PaymentTermsReport paymentTerms, Clock clock) {
         this.agedBalance = agedBalance;
         this.receivables = receivables;
         this.collection = collection;
+        this.paymentTerms = paymentTerms;
         this.clock = clock;
     }
 
@@ -131,6 +135,12 @@ class AnalyticsController {
                 "openCasesByLevel", collection.openCasesByLevel());
     }
 
+    /** Invoices due later than L441-10 allows, most recently issued first: {@code limit} of them (50), and how many. */
+    @GetMapping("/payment-terms")
+    PaymentTermsReport.Report paymentTerms(@RequestParam(defaultValue = "50") String limit) {
+        return paymentTerms.beyondLegalTerms(number("limit", limit, 1, 1000));
+    }
+
     /** What the dashboard shows at first: today's aged balance, the top debtors, open cases by level, the DSO trend. */
     @GetMapping("/dashboard")
     Map<String, Object> dashboard(@RequestParam(required = false) String currency,
@@ -141,6 +151,7 @@ class AnalyticsController {
         AnalyticsFilter filter = filter(currency, segment, riskRating, salesRep, level);
         AgedBalance balance = agedBalance.of(today(), filter, 10, false);
         return Map.of("agedBalance", balance, "openCasesByLevel", collection.openCasesByLevel(),
+                "paymentTerms", paymentTerms.beyondLegalTerms(DASHBOARD_TERMS_ROWS),
                 "dsoTrend", receivables.trend(ReceivablesFigures.DASHBOARD_MONTHS, new AnalyticsFilter(filter.currency(), filter.segment(),
                         filter.riskRating(), filter.salesRep(), null)));
     }

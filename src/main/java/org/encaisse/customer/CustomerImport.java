@@ -100,7 +100,7 @@ public class CustomerImport {
             }
         }
         customers.saveAll(toSave);
-        return new ImportSummary(valid.size(), created, updated, valid.size() - created - updated, List.of());
+        return new ImportSummary(valid.size(), created, updated, valid.size() - created - updated);
     }
 
     private ValidCustomer validate(Positioned<CustomerRecord> positioned, InputErrors errors, ContactLocator locator) {

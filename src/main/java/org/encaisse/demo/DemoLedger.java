@@ -40,6 +40,9 @@ final class DemoLedger {
     private static final String[] CITIES = {"69002 Lyon", "33000 Bordeaux", "44000 Nantes", "59000 Lille",
             "31000 Toulouse", "67000 Strasbourg", "13001 Marseille"};
     private static final int[] TERMS = {30, 45, 60};
+    /** One invoice, 1 to 30 days late, on terms beyond the legal cap (L441-10), for the dashboard's list. */
+    private static final int BEYOND_LEGAL_TERMS = 13;
+    private static final int BEYOND_LEGAL_TERMS_DAYS = 90;
 
     private final Random random = new Random(20261122L);
     private final LocalDate today;
@@ -102,7 +105,8 @@ final class DemoLedger {
         int sequence = (customerIndex - 1) * INVOICES_PER_CUSTOMER + i;
         int[] band = BANDS[sequence % BANDS.length];
         LocalDate due = today.plusDays(-(band[0] + random.nextInt(band[1] - band[0] + 1)));
-        LocalDate issued = due.minusDays(TERMS[random.nextInt(TERMS.length)]);
+        int terms = TERMS[random.nextInt(TERMS.length)];
+        LocalDate issued = due.minusDays(sequence == BEYOND_LEGAL_TERMS ? BEYOND_LEGAL_TERMS_DAYS : terms);
         BigDecimal amount = BigDecimal.valueOf(150_00 + random.nextInt(25_000_00), 2);
         String number = "FA-%d-%05d".formatted(issued.getYear(), sequence + 1);
         invoices.add(new InvoiceRecord(number, customer, issued.toString(), due.toString(), amount.toPlainString(), "EUR"));

@@ -31,6 +31,8 @@ public class Invoice {
     private String currency;
     private BigDecimal outstandingAmount;
     private BigDecimal creditedAmount;
+    /** Due later than L441-10 allows (LegalPaymentTerms): accepted, and shown to the credit manager. */
+    private boolean dueBeyondLegalTerms;
 
     @Enumerated(EnumType.STRING)
     private InvoiceStatus status;
@@ -71,6 +73,7 @@ public class Invoice {
         this.dueDate = dueDate;
         this.amount = amount;
         this.currency = currency;
+        this.dueBeyondLegalTerms = LegalPaymentTerms.exceeded(issueDate, dueDate);
         this.outstandingAmount = amount.subtract(paid).subtract(creditedAmount);
         refreshStatus();
         this.updatedAt = Instant.now();
@@ -207,6 +210,10 @@ public class Invoice {
 
     public LocalDate getDueDate() {
         return dueDate;
+    }
+
+    public boolean isDueBeyondLegalTerms() {
+        return dueBeyondLegalTerms;
     }
 
     public BigDecimal getAmount() {

@@ -179,7 +179,10 @@ public class InvoiceImport {
             numbersByCustomer.forEach((customerId, numbers) -> audit.append(actor, "INVOICES_IMPORTED", customerId,
                     numbers.size() + " invoice(s) created or updated", numbers, null));
         }
-        return new ImportSummary(valid.size(), created, updated, valid.size() - created - updated, List.of());
+        List<String> beyondLegalTerms = toSave.stream().filter(Invoice::isDueBeyondLegalTerms).map(Invoice::getNumber)
+                .sorted().toList();
+        return new ImportSummary(valid.size(), created, updated, valid.size() - created - updated)
+                .withDueBeyondLegalTerms(beyondLegalTerms);
     }
 
     private record ValidInvoice(SourcePosition position, String number, String customerExternalId, Long customerId,

@@ -64,6 +64,12 @@ class AnalyticsPagesBrowserTests {
             assertThat(browser.find("#cases tr[data-level='" + level.get("level").asInt() + "'] td.num").getText())
                     .isEqualTo(level.get("openCases").asText());
         }
+        assertThat(browser.find("#terms-count").getText()).isEqualTo(dashboard.get("paymentTerms").get("count").asText());
+        List<String> shownTerms = new ArrayList<>();
+        browser.all("#terms tbody tr").forEach(row -> shownTerms.add(row.getDomAttribute("data-invoice")));
+        List<String> apiTerms = new ArrayList<>();
+        dashboard.get("paymentTerms").get("invoices").forEach(line -> apiTerms.add(line.get("number").asText()));
+        assertThat(shownTerms).isEqualTo(apiTerms);
         assertThat(browser.script("return Chart.getChart('aged-chart').data.datasets.length")).isEqualTo(6L);
         assertThat(browser.script("return Chart.getChart('dso-chart').data.labels.length")).isEqualTo(12L);
     }
