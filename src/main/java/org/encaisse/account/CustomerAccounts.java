@@ -90,7 +90,9 @@ public class CustomerAccounts {
         long daysLate = invoice.getOutstandingAmount().signum() > 0 ? invoice.daysLate(today) : 0;
         return new InvoiceView(invoice.getNumber(), customerExternalId, invoice.getIssueDate(), invoice.getDueDate(),
                 invoice.getAmount(), invoice.getCurrency(), invoice.getOutstandingAmount(), invoice.paidAmount(),
-                invoice.getStatus().name(), daysLate, payments);
+                invoice.getStatus().name(), daysLate,
+                // Only a debt still owed has a limitation date worth showing.
+                invoice.getOutstandingAmount().signum() > 0 ? invoice.limitationDate() : null, payments);
     }
 
     private static final class BalanceSum {

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InvoiceView(String number, String customerExternalId, LocalDate issueDate, LocalDate dueDate,
                           BigDecimal amount, String currency, BigDecimal outstandingAmount, BigDecimal paidAmount,
-                          String status, long daysLate, List<PaymentLine> payments) {
+                          String status, long daysLate, LocalDate limitationDate, List<PaymentLine> payments) {
 
     /** The part of one payment that went to this invoice. */
     public record PaymentLine(String bankReference, LocalDate date, BigDecimal amount) {

@@ -30,14 +30,16 @@ class AnalyticsController {
     private static final int DASHBOARD_TERMS_ROWS = 5;
 
     private final PaymentTermsReport paymentTerms;
+    private final LimitationReport limitation;
     private final Clock clock;
 
     AnalyticsController(AgedBalanceReport agedBalance, ReceivablesFigures receivables, CollectionFigures collection,
-                        PaymentTermsReport paymentTerms, Clock clock) {
+                        PaymentTermsReport paymentTerms, LimitationReport limitation, Clock clock) {
         this.agedBalance = agedBalance;
         this.receivables = receivables;
         this.collection = collection;
         this.paymentTerms = paymentTerms;
+        this.limitation = limitation;
         this.clock = clock;
     }
 
@@ -139,6 +141,16 @@ class AnalyticsController {
     @GetMapping("/payment-terms")
     PaymentTermsReport.Report paymentTerms(@RequestParam(defaultValue = "50") String limit) {
         return paymentTerms.beyondLegalTerms(number("limit", limit, 1, 1000));
+    }
+
+    /**
+     * Debts still owed whose claim expires within {@code months} (6) or has expired (L110-4, restarted by
+     * acknowledgments, Code civil 2240), soonest first: {@code limit} (100) of them.
+     */
+    @GetMapping("/limitation")
+    List<LimitationReport.Expiring> limitation(@RequestParam(defaultValue = "6") String months,
+                                               @RequestParam(defaultValue = "100") String limit) {
+        return limitation.expiringBy(today().plusMonths(number("months", months, 0, 120)), number("limit", limit, 1, 1000));
     }
 
     /** What the dashboard shows at first: today's aged balance, the top debtors, open cases by level, the DSO trend. */

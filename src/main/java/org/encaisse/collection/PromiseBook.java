@@ -1,10 +1,12 @@
 package org.encaisse.collection;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.encaisse.input.NotFoundException;
+import org.encaisse.invoice.InvoiceLedger;
 import org.encaisse.payment.PaymentHistory;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -18,11 +20,16 @@ public class PromiseBook {
 
     private final PromisesToPay promises;
     private final PaymentHistory payments;
+    private final InvoiceLedger ledger;
+    private final Clock clock;
 
-    PromiseBook(PromisesToPay promises, PaymentHistory payments, org.encaisse.audit.AuditTrail audit) {
+    PromiseBook(PromisesToPay promises, PaymentHistory payments, org.encaisse.audit.AuditTrail audit, InvoiceLedger ledger,
+                Clock clock) {
         this.audit = audit;
         this.promises = promises;
         this.payments = payments;
+        this.ledger = ledger;
+        this.clock = clock;
     }
 
     @Transactional
@@ -31,6 +38,9 @@ public class PromiseBook {
         PromiseToPay promise = promises.save(new PromiseToPay(customerId, caseId, date, amount, currency, recordedBy, madeAt));
         audit.append(recordedBy, "PROMISE_RECORDED", customerId, "promise " + promise.getId(), null,
                 amount + " " + currency + " promised for " + date + " on the call");
+        // A promise to pay acknowledges what is overdue (Code civil 2240): the limitation clock restarts.
+        LocalDate madeOn = LocalDate.ofInstant(madeAt, clock.getZone());
+        ledger.acknowledge(ledger.overdue(customerId, madeOn), madeOn, recordedBy, "promise " + promise.getId());
         return promise;
     }
 

@@ -43,6 +43,8 @@ final class DemoLedger {
     /** One invoice, 1 to 30 days late, on terms beyond the legal cap (L441-10), for the dashboard's list. */
     private static final int BEYOND_LEGAL_TERMS = 13;
     private static final int BEYOND_LEGAL_TERMS_DAYS = 90;
+    /** One unpaid invoice whose claim expires in four months (L110-4), for the limitation list. */
+    private static final int NEAR_LIMITATION = 29;
 
     private final Random random = new Random(20261122L);
     private final LocalDate today;
@@ -105,6 +107,9 @@ final class DemoLedger {
         int sequence = (customerIndex - 1) * INVOICES_PER_CUSTOMER + i;
         int[] band = BANDS[sequence % BANDS.length];
         LocalDate due = today.plusDays(-(band[0] + random.nextInt(band[1] - band[0] + 1)));
+        if (sequence == NEAR_LIMITATION) {
+            due = today.minusYears(5).plusMonths(4);
+        }
         int terms = TERMS[random.nextInt(TERMS.length)];
         LocalDate issued = due.minusDays(sequence == BEYOND_LEGAL_TERMS ? BEYOND_LEGAL_TERMS_DAYS : terms);
         BigDecimal amount = BigDecimal.valueOf(150_00 + random.nextInt(25_000_00), 2);

@@ -33,6 +33,8 @@ public class Invoice {
     private BigDecimal creditedAmount;
     /** Due later than L441-10 allows (LegalPaymentTerms): accepted, and shown to the credit manager. */
     private boolean dueBeyondLegalTerms;
+    /** The debtor's last acknowledgment of this debt, which restarts the limitation clock (LimitationPeriod). */
+    private LocalDate acknowledgedOn;
 
     @Enumerated(EnumType.STRING)
     private InvoiceStatus status;
@@ -210,6 +212,22 @@ public class Invoice {
 
     public LocalDate getDueDate() {
         return dueDate;
+    }
+
+    /** The debtor acknowledged the debt on {@code day}: the five years start again from it, never from earlier. */
+    void acknowledge(LocalDate day) {
+        if (acknowledgedOn == null || day.isAfter(acknowledgedOn)) {
+            acknowledgedOn = day;
+            updatedAt = Instant.now();
+        }
+    }
+
+    public LocalDate getAcknowledgedOn() {
+        return acknowledgedOn;
+    }
+
+    public LocalDate limitationDate() {
+        return LimitationPeriod.expiry(dueDate, acknowledgedOn);
     }
 
     public boolean isDueBeyondLegalTerms() {

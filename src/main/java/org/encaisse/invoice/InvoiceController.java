@@ -6,6 +6,7 @@ import org.encaisse.input.ImportSummary;
 import org.encaisse.input.Positioned;
 import org.encaisse.input.Upload;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -16,9 +17,17 @@ import org.springframework.web.multipart.MultipartFile;
 class InvoiceController {
 
     private final InvoiceImport invoiceImport;
+    private final DebtAcknowledgments acknowledgments;
 
-    InvoiceController(InvoiceImport invoiceImport) {
+    InvoiceController(InvoiceImport invoiceImport, DebtAcknowledgments acknowledgments) {
         this.invoiceImport = invoiceImport;
+        this.acknowledgments = acknowledgments;
+    }
+
+    /** The debtor acknowledged the debt in writing: the invoice's limitation clock restarts from that day. */
+    @PostMapping(path = "/api/invoices/{number}/acknowledgments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    DebtAcknowledgments.Result acknowledge(@PathVariable String number, @RequestBody DebtAcknowledgments.Request request) {
+        return acknowledgments.record(number, request);
     }
 
     @PostMapping(path = "/api/invoices", consumes = MediaType.APPLICATION_JSON_VALUE)

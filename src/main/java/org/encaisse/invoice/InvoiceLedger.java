@@ -1,13 +1,16 @@
 package org.encaisse.invoice;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
+import org.encaisse.audit.AuditTrail;
 import org.encaisse.input.NotFoundException;
 import org.encaisse.input.QueryChunks;
 import org.springframework.stereotype.Service;
@@ -31,15 +34,17 @@ public class InvoiceLedger {
     private static final EnumSet<InvoiceStatus> CHASED = EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID);
 
     /** Past due and unpaid, whether chased, in a payment plan or at the agency: the case lasts while any is left. */
-    private static final EnumSet<InvoiceStatus> STILL_OWED =
+    static final EnumSet<InvoiceStatus> STILL_OWED =
             EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.IN_PLAN, InvoiceStatus.AT_AGENCY);
 
     private final Invoices invoices;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
-    InvoiceLedger(Invoices invoices, ApplicationEventPublisher events) {
+    InvoiceLedger(Invoices invoices, ApplicationEventPublisher events, AuditTrail audit) {
         this.invoices = invoices;
         this.events = events;
+        this.audit = audit;
     }
 
     public Optional<Invoice> find(String number) {
@@ -156,6 +161,25 @@ public class InvoiceLedger {
         invoice.applyPayment(amount);
         invoices.save(invoice);
         balanceChanged(invoice);
+    }
+
+    /**
+     * The debtor acknowledged these debts on {@code day} (Code civil 2240): their limitation clock restarts.
+     * Recorded in the audit trail with how, so that the date can be proved.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void acknowledge(Collection<Invoice> acknowledged, LocalDate day, String actor, String how) {
+        // A disputed invoice is contested, not acknowledged; a settled one has no clock left to restart.
+        List<Invoice> owed = acknowledged.stream().filter(invoice -> STILL_OWED.contains(invoice.getStatus())
+                && invoice.getOutstandingAmount().signum() > 0).toList();
+        if (owed.isEmpty()) {
+            return;
+        }
+        owed.forEach(invoice -> invoice.acknowledge(day));
+        invoices.saveAll(owed);
+        owed.stream().collect(Collectors.groupingBy(Invoice::getCustomerId)).forEach((customerId, ofCustomer) ->
+                audit.append(actor, "DEBT_ACKNOWLEDGED", customerId, how + " on " + day
+                        + ": the limitation clock restarts", ofCustomer.stream().map(Invoice::getNumber).toList(), null));
     }
 
     private void balanceChanged(Invoice invoice) {

@@ -87,6 +87,10 @@ public class PaymentRecording {
             }
         }
         payments.saveAndFlush(payment);
+        // A payment acknowledges the debts it names, or the whole account when made on account (Code civil 2240).
+        boolean onAccount = request.invoiceNumbers() == null || request.invoiceNumbers().isEmpty();
+        ledger.acknowledge(onAccount ? ledger.ofCustomer(target.customer().getId()) : target.invoices(), date, recordedBy,
+                "payment " + reference);
         events.publishEvent(new PaymentRecorded(target.customer().getId(), target.customer().getExternalId(), reference));
         audit.append(recordedBy, "PAYMENT_RECORDED", target.customer().getId(), "payment " + reference,
                 target.invoices().stream().filter(invoice -> payment.getAllocations().stream()

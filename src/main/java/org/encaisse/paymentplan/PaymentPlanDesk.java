@@ -70,6 +70,8 @@ public class PaymentPlanDesk {
         communications.record(plan.getCaseId() + "/plan-" + planId + "/agreement", plan.getCaseId(), plan.getCustomerId(),
                 CommunicationStep.PAYMENT_PLAN_AGREEMENT, covered, schedule(plan));
         covered.forEach(ledger::putInPlan);
+        // The signed plan acknowledges the debts it covers (Code civil 2240): their limitation clock restarts.
+        ledger.acknowledge(covered, LocalDate.now(clock), approvedBy, "payment plan " + planId);
         plan.start(approvedBy);
     }
 

@@ -112,6 +112,9 @@ class AnalyticsPagesBrowserTests {
         assertShows(browser.find("[data-figure='EUR.overdue']"), account.get("overdue").decimalValue());
         WebElement invoice = browser.find("#invoices tr[data-invoice='" + late + "']");
         assertThat(plain(invoice.getText())).contains("1 000,00 €", "40", "payée en partie");
+        // The part payment acknowledged the debt today: five years run again from it.
+        assertThat(invoice.findElement(org.openqa.selenium.By.cssSelector("td.limitation")).getText())
+                .isEqualTo(today.plusYears(5).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         assertThat(plain(browser.find("#payments tbody").getText())).contains("500,00 €", late);
         assertThat(browser.find("#case").getText()).contains("Aucun dossier de recouvrement ouvert");
 
