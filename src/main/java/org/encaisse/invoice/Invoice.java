@@ -215,11 +215,13 @@ public class Invoice {
     }
 
     /** The debtor acknowledged the debt on {@code day}: the five years start again from it, never from earlier. */
-    void acknowledge(LocalDate day) {
-        if (acknowledgedOn == null || day.isAfter(acknowledgedOn)) {
-            acknowledgedOn = day;
-            updatedAt = Instant.now();
+    boolean acknowledge(LocalDate day) {
+        if (acknowledgedOn != null && !day.isAfter(acknowledgedOn)) {
+            return false;
         }
+        acknowledgedOn = day;
+        updatedAt = Instant.now();
+        return true;
     }
 
     public LocalDate getAcknowledgedOn() {

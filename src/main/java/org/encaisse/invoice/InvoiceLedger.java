@@ -169,13 +169,13 @@ public class InvoiceLedger {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void acknowledge(Collection<Invoice> acknowledged, LocalDate day, String actor, String how) {
-        // A disputed invoice is contested, not acknowledged; a settled one has no clock left to restart.
+        // A disputed invoice is contested, not acknowledged; a settled one has no clock left to restart; one
+        // acknowledged later already (a back-dated payment) keeps its date, and the trail says nothing of it.
         List<Invoice> owed = acknowledged.stream().filter(invoice -> STILL_OWED.contains(invoice.getStatus())
-                && invoice.getOutstandingAmount().signum() > 0).toList();
+                && invoice.getOutstandingAmount().signum() > 0).filter(invoice -> invoice.acknowledge(day)).toList();
         if (owed.isEmpty()) {
             return;
         }
-        owed.forEach(invoice -> invoice.acknowledge(day));
         invoices.saveAll(owed);
         owed.stream().collect(Collectors.groupingBy(Invoice::getCustomerId)).forEach((customerId, ofCustomer) ->
                 audit.append(actor, "DEBT_ACKNOWLEDGED", customerId, how + " on " + day
