@@ -92,7 +92,8 @@ public class CustomerAccounts {
                 invoice.getAmount(), invoice.getCurrency(), invoice.getOutstandingAmount(), invoice.paidAmount(),
                 invoice.getStatus().name(), daysLate,
                 // Only a debt still owed has a limitation date worth showing.
-                invoice.getOutstandingAmount().signum() > 0 ? invoice.limitationDate() : null, payments);
+                invoice.getOutstandingAmount().signum() > 0 ? invoice.limitationDate() : null,
+                invoice.getEnforceableTitleOn() == null ? invoice.getCourtClaimFiledOn() : null, payments);
     }
 
     private static final class BalanceSum {

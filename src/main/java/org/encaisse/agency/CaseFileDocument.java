@@ -1,18 +1,11 @@
 package org.encaisse.agency;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.multipdf.PDFMergerUtility;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.encaisse.communication.CommunicationArchive;
 import org.encaisse.communication.CommunicationDocument;
 import org.encaisse.letter.LetterTemplates;
@@ -52,23 +45,10 @@ class CaseFileDocument {
         return documents.isEmpty() ? summary : withAnnexes(summary, documents);
     }
 
-    private byte[] printed(CommunicationDocument document) {
-        return document.isPdf() ? document.getContent()
-                : pdf.render(new String(document.getContent(), StandardCharsets.UTF_8));
-    }
-
     private byte[] withAnnexes(byte[] summary, List<CommunicationDocument> documents) {
-        PDFMergerUtility merger = new PDFMergerUtility();
-        try (PDDocument file = Loader.loadPDF(summary); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            for (CommunicationDocument document : documents) {
-                try (PDDocument letter = Loader.loadPDF(printed(document))) {
-                    merger.appendDocument(file, letter);
-                }
-            }
-            file.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The case file's letters could not be attached", e);
-        }
+        List<byte[]> parts = new java.util.ArrayList<>();
+        parts.add(summary);
+        documents.forEach(document -> parts.add(document.printed(pdf)));
+        return pdf.merge(parts);
     }
 }

@@ -13,7 +13,12 @@ import java.util.List;
 public record AgedBalance(LocalDate asOf, String currency, String source, Bands total, Integer customerCount,
                           List<CustomerLine> customers) {
 
+    /** {@code soonestLimitation}: the first day one of its debts can no longer be claimed (LimitationReport). */
     public record CustomerLine(String externalId, String name, String segment, String riskRating, String salesRep,
-                               Bands bands) {
+                               Bands bands, LocalDate soonestLimitation) {
+
+        CustomerLine withSoonestLimitation(LocalDate day) {
+            return new CustomerLine(externalId, name, segment, riskRating, salesRep, bands, day);
+        }
     }
 }

@@ -16,7 +16,7 @@ public class AgedBalanceReport {
 
     private static final RowMapper<AgedBalance.CustomerLine> LINE = (row, i) -> new AgedBalance.CustomerLine(
             row.getString("external_id"), row.getString("name"), row.getString("segment"), row.getString("risk_rating"),
-            row.getString("sales_rep"), Bands.read(row));
+            row.getString("sales_rep"), Bands.read(row), null);
 
     private static final String SNAPSHOT_COLUMNS = String.join(", ",
             java.util.Arrays.stream(Bands.COLUMNS.split(", ")).map(column -> "g." + column).toList());
@@ -25,9 +25,11 @@ public class AgedBalanceReport {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final AgingSnapshot snapshot;
+    private final LimitationReport limitation;
     private final Clock clock;
 
-    AgedBalanceReport(NamedParameterJdbcTemplate jdbc, AgingSnapshot snapshot, Clock clock) {
+    AgedBalanceReport(NamedParameterJdbcTemplate jdbc, AgingSnapshot snapshot, LimitationReport limitation, Clock clock) {
+        this.limitation = limitation;
         this.jdbc = jdbc;
         this.snapshot = snapshot;
         this.clock = clock;
@@ -65,10 +67,10 @@ public class AgedBalanceReport {
      */
     List<AgedBalance.CustomerLine> topFromSnapshot(LocalDate asOf, AnalyticsFilter filter, int limit) {
         MapSqlParameterSource params = AgingSql.dates(asOf, filter.currency());
-        return jdbc.query("SELECT c.external_id, c.name, c.segment, c.risk_rating, c.sales_rep, " + SNAPSHOT_COLUMNS
+        return withSoonestLimitation(jdbc.query("SELECT c.external_id, c.name, c.segment, c.risk_rating, c.sales_rep, " + SNAPSHOT_COLUMNS
                 + " FROM customer_aging g JOIN customer c ON c.id = g.customer_id WHERE g.currency = :currency"
                 + filter.customerConditions(params) + " ORDER BY g.overdue DESC, g.customer_id DESC" + limit(limit),
-                params, LINE);
+                params, LINE));
     }
 
     /** Today's top debtors, from the running totals. */
@@ -100,7 +102,14 @@ public class AgedBalanceReport {
                     count.add(row.getInt("customers"));
                     return LINE.mapRow(row, i);
                 });
-        return new AgedBalance(asOf, filter.currency(), "invoices", total, count.isEmpty() ? 0 : count.get(0), lines);
+        return new AgedBalance(asOf, filter.currency(), "invoices", total, count.isEmpty() ? 0 : count.get(0),
+                withSoonestLimitation(lines));
+    }
+
+    /** The expiry shown is today's: a debt's limitation date does not depend on the day the balance is asked for. */
+    private List<AgedBalance.CustomerLine> withSoonestLimitation(List<AgedBalance.CustomerLine> lines) {
+        var soonest = limitation.soonestByCustomer(lines.stream().map(AgedBalance.CustomerLine::externalId).toList());
+        return lines.stream().map(line -> line.withSoonestLimitation(soonest.get(line.externalId()))).toList();
     }
 
     private static String limit(int limit) {

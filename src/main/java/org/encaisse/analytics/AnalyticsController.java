@@ -66,11 +66,16 @@ class AnalyticsController {
                 level), -1, fromInvoices(source));
         List<List<Object>> rows = new ArrayList<>();
         for (AgedBalance.CustomerLine line : balance.customers()) {
-            rows.add(row(line.externalId(), line.name(), line.segment(), line.riskRating(), line.salesRep(), line.bands()));
+            List<Object> row = row(line.externalId(), line.name(), line.segment(), line.riskRating(), line.salesRep(),
+                    line.bands());
+            row.add(line.soonestLimitation());
+            rows.add(row);
         }
-        rows.add(row("TOTAL", balance.customerCount() + " clients", null, null, null, balance.total()));
+        List<Object> total = row("TOTAL", balance.customerCount() + " clients", null, null, null, balance.total());
+        total.add(null);
+        rows.add(total);
         byte[] file = FrenchCsv.of(List.of("Client", "Raison sociale", "Segment", "Risque", "Commercial", "Non échu",
-                "1-30 j", "31-60 j", "61-90 j", "91-120 j", "Plus de 120 j", "Total", "Échu"), rows);
+                "1-30 j", "31-60 j", "61-90 j", "91-120 j", "Plus de 120 j", "Total", "Échu", "Prescription"), rows);
         return csv("balance-agee-" + balance.asOf() + "-" + balance.currency() + ".csv", file);
     }
 

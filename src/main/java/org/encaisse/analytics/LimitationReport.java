@@ -3,9 +3,11 @@ package org.encaisse.analytics;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-import org.encaisse.invoice.LimitationPeriod;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -13,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The debts still owed whose claim expires within some months (or has expired): five years after their due
- * date or the debtor's last acknowledgment (LimitationPeriod), soonest first, so that the credit manager
- * obtains an acknowledgment or goes to court before the claim dies.
+ * date or the debtor's last acknowledgment (LimitationPeriod, kept on the invoice), soonest first, so that the
+ * credit manager obtains an acknowledgment or goes to court before the claim dies.
  */
 @Service
 public class LimitationReport {
@@ -23,31 +25,48 @@ public class LimitationReport {
                            LocalDate acknowledgedOn, LocalDate limitationDate, BigDecimal outstanding, String currency) {
     }
 
+    /** Owed, or contested but dying all the same. */
+    private static final String OWED = "'OPEN', 'PARTIALLY_PAID', 'IN_PLAN', 'AT_AGENCY', 'IN_COURT', 'DISPUTED'";
+
     private final NamedParameterJdbcTemplate jdbc;
 
     LimitationReport(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Those whose limitation date is on or before {@code until}. */
+    /** Those whose limitation date is on or before {@code until}; a disputed debt dies all the same. */
     @Transactional(readOnly = true)
     public List<Expiring> expiringBy(LocalDate until, int limit) {
-        // max(due date, acknowledgment) + 5 years <= until, said without date arithmetic in SQL.
-        LocalDate latestStart = until.minusYears(LimitationPeriod.YEARS);
-        MapSqlParameterSource params = new MapSqlParameterSource("latestStart", latestStart).addValue("limit", limit);
-        return jdbc.query("""
-                SELECT i.number, c.external_id, c.name, i.due_date, i.acknowledged_on, i.outstanding_amount, i.currency
-                FROM invoice i JOIN customer c ON c.id = i.customer_id
-                WHERE i.status IN ('OPEN', 'PARTIALLY_PAID', 'IN_PLAN', 'AT_AGENCY') AND i.outstanding_amount > 0
-                  AND i.due_date <= :latestStart AND (i.acknowledged_on IS NULL OR i.acknowledged_on <= :latestStart)
-                ORDER BY CASE WHEN i.acknowledged_on > i.due_date THEN i.acknowledged_on ELSE i.due_date END, i.number
-                LIMIT :limit""", params, (row, i) -> {
-            LocalDate due = row.getDate("due_date").toLocalDate();
+        MapSqlParameterSource params = new MapSqlParameterSource("until", until).addValue("limit", limit);
+        return jdbc.query("SELECT i.number, c.external_id, c.name, i.due_date, i.acknowledged_on, i.limitation_date,"
+                + " i.outstanding_amount, i.currency FROM invoice i JOIN customer c ON c.id = i.customer_id"
+                + " WHERE i.limitation_date <= :until AND i.outstanding_amount > 0 AND i.status IN (" + OWED + ")"
+                + " ORDER BY i.limitation_date, i.number LIMIT :limit", params, (row, i) -> {
             Date acknowledged = row.getDate("acknowledged_on");
-            LocalDate acknowledgedOn = acknowledged == null ? null : acknowledged.toLocalDate();
-            return new Expiring(row.getString("number"), row.getString("external_id"), row.getString("name"), due,
-                    acknowledgedOn, LimitationPeriod.expiry(due, acknowledgedOn), row.getBigDecimal("outstanding_amount"),
+            return new Expiring(row.getString("number"), row.getString("external_id"), row.getString("name"),
+                    row.getDate("due_date").toLocalDate(), acknowledged == null ? null : acknowledged.toLocalDate(),
+                    row.getDate("limitation_date").toLocalDate(), row.getBigDecimal("outstanding_amount"),
                     row.getString("currency"));
         });
+    }
+
+    /**
+     * The soonest limitation date among each customer's debts still owed, by external id: the aged balance shows
+     * it beside the amounts. Read per customer listed, or in one pass over the owed invoices for a long list.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, LocalDate> soonestByCustomer(Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return Map.of();
+        }
+        boolean everyOne = externalIds.size() > 1000;
+        MapSqlParameterSource params = new MapSqlParameterSource("ids", externalIds);
+        Map<String, LocalDate> soonest = new HashMap<>();
+        jdbc.query("SELECT c.external_id, MIN(i.limitation_date) AS soonest"
+                + " FROM invoice i JOIN customer c ON c.id = i.customer_id WHERE i.outstanding_amount > 0 AND i.limitation_date IS NOT NULL AND i.status IN (" + OWED + ")"
+                + (everyOne ? "" : " AND c.external_id IN (:ids)") + " GROUP BY c.external_id", params, row -> {
+            soonest.put(row.getString("external_id"), row.getDate("soonest").toLocalDate());
+        });
+        return soonest;
     }
 }

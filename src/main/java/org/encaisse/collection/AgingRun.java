@@ -32,12 +32,15 @@ public class AgingRun {
     private final PreDueReminders preDueReminders;
     private final AgingSnapshot agingSnapshot;
     private final ReceivablesFigures receivables;
+    private final LimitationWatch limitationWatch;
     private final ManagementService management;
     private final TransactionTemplate transaction;
 
     AgingRun(InvoiceLedger ledger, CollectionCases cases,
              PreCollectionCalls preCollectionCalls, PreDueReminders preDueReminders, AgingSnapshot agingSnapshot,
-             ReceivablesFigures receivables, ManagementService management, TransactionTemplate transaction) {
+             ReceivablesFigures receivables, LimitationWatch limitationWatch, ManagementService management,
+             TransactionTemplate transaction) {
+        this.limitationWatch = limitationWatch;
         this.agingSnapshot = agingSnapshot;
         this.receivables = receivables;
         this.preDueReminders = preDueReminders;
@@ -54,7 +57,8 @@ public class AgingRun {
      * review, each with the reason; the others were reviewed all the same.
      */
     public record Result(LocalDate asOf, int customersWithOverdue, int opened, int joined, long advanced,
-                         int preDueCallsScheduled, int preDueRemindersRecorded, List<String> failures) {
+                         int preDueCallsScheduled, int preDueRemindersRecorded, int limitationWarnings,
+                         List<String> failures) {
     }
 
     /**
@@ -85,13 +89,16 @@ public class AgingRun {
         }
         int calls = preCollectionCalls.schedule(asOf);
         int courtesy = preDueReminders.record(asOf);
+        // After the reviews, so that a debt nearing its limitation has the case its warning goes to.
+        int limitationWarnings = limitationWatch.warn(asOf);
         long advanced = management.createJobQuery().processDefinitionKey(CaseVariables.PROCESS).timers()
                 .duedateLowerThan(ClockUtil.getCurrentTime()).count();
         Result result = new Result(asOf, withOverdue.size(), opened, joined, advanced, calls, courtesy,
-                List.copyOf(failures));
+                limitationWarnings, List.copyOf(failures));
         log.info("Aging run of {}: {} customers with overdue invoices, {} cases opened, {} joined by new overdue invoices, "
-                + "{} advancing, {} pre-due calls scheduled, {} pre-due reminders recorded, {} customers failed.", asOf,
-                result.customersWithOverdue(), opened, joined, advanced, calls, courtesy, failures.size());
+                + "{} advancing, {} pre-due calls scheduled, {} pre-due reminders recorded, {} limitation warnings, {} customers failed.",
+                asOf, result.customersWithOverdue(), opened, joined, advanced, calls, courtesy, limitationWarnings,
+                failures.size());
         return result;
     }
 }

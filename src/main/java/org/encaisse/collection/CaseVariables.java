@@ -29,8 +29,10 @@ final class CaseVariables {
 
     static final String PROMISE_ID = "promiseId";
     static final String PROMISE_KEPT = "promiseKept";
-    /** Entered in DecideAgencyHandoffForm. */
+    /** Kept in step with recoveryRoute for cases started on the model without the injunction to pay. */
     static final String AGENCY_APPROVED = "agencyApproved";
+    /** Entered in DecideAgencyHandoffForm: AGENCY, INJUNCTION or IN_HOUSE. */
+    static final String RECOVERY_ROUTE = "recoveryRoute";
     static final String APPROVED_BY = "approvedBy";
 
     /** Set on the call task when it is created: what the collector reads before dialing. */

@@ -11,7 +11,7 @@ import java.util.Set;
  * The eleven public holidays of metropolitan France (Code du travail L3133-1): eight fixed dates
  * and three that follow Easter (Easter Monday, Ascension Thursday, Whit Monday).
  */
-final class FrenchPublicHolidays {
+public final class FrenchPublicHolidays {
 
     private static final List<MonthDay> FIXED = List.of(
             MonthDay.of(1, 1), MonthDay.of(5, 1), MonthDay.of(5, 8), MonthDay.of(7, 14),
@@ -30,7 +30,7 @@ final class FrenchPublicHolidays {
         return holidays;
     }
 
-    static boolean isBusinessDay(LocalDate date) {
+    public static boolean isBusinessDay(LocalDate date) {
         return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY
                 && !of(date.getYear()).contains(date);
     }

@@ -83,6 +83,11 @@ public class CommunicationDocument implements Persistable<Long> {
         return isPdf() ? "application/pdf" : "text/html;charset=UTF-8";
     }
 
+    /** As printed: a letter's PDF as it was sent, an email's HTML rendered to PDF from the body that went out. */
+    public byte[] printed(org.encaisse.letter.PdfDocuments pdf) {
+        return isPdf() ? content : pdf.render(new String(content, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public byte[] getContent() {
         return content;
     }

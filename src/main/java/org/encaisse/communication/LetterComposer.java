@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,13 +11,8 @@ import java.util.Map;
 import org.encaisse.customer.Customer;
 import org.encaisse.invoice.Invoice;
 import org.encaisse.letter.Creditor;
-import org.encaisse.letter.LatePaymentInterest;
-import org.encaisse.letter.LatePaymentInterest.Lateness;
-import org.encaisse.letter.LatePaymentInterest.Settlement;
-import org.encaisse.letter.LatePaymentRates;
 import org.encaisse.letter.Letter;
 import org.encaisse.payment.Payment;
-import org.encaisse.payment.PaymentAllocation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,13 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 class LetterComposer {
 
-    private final LatePaymentInterest interest;
-    private final LatePaymentRates rates;
+    private final LatePenalties penalties;
     private final Creditor creditor;
 
-    LetterComposer(LatePaymentInterest interest, LatePaymentRates rates, Creditor creditor) {
-        this.interest = interest;
-        this.rates = rates;
+    LetterComposer(LatePenalties penalties, Creditor creditor) {
+        this.penalties = penalties;
         this.creditor = creditor;
     }
 
@@ -43,15 +35,16 @@ class LetterComposer {
 
     Composed compose(Communication communication, Customer customer, List<Invoice> stillOwed, List<Payment> payments,
                      LocalDate today) {
-        boolean penalties = communication.getStep().claimsLatePaymentPenalties();
-        Map<Long, List<Settlement>> settlements = settlementsByInvoice(payments);
+        boolean claimsPenalties = communication.getStep().claimsLatePaymentPenalties();
+        Map<Long, BigDecimal> interestByInvoice = claimsPenalties
+                ? penalties.interest(customer, stillOwed, payments, today) : Map.of();
         List<CommunicatedInvoice> listed = new ArrayList<>();
         List<Letter.Line> lines = new ArrayList<>();
         BigDecimal totalInterest = BigDecimal.ZERO.setScale(2);
         BigDecimal outstanding = BigDecimal.ZERO.setScale(2);
         for (Invoice invoice : stillOwed) {
             int daysLate = (int) Math.max(0, invoice.daysLate(today));
-            BigDecimal owedInterest = penalties ? interestOf(invoice, settlements, customer, today) : null;
+            BigDecimal owedInterest = interestByInvoice.get(invoice.getId());
             listed.add(new CommunicatedInvoice(invoice.getId(), invoice.getNumber(), invoice.getIssueDate(),
                     invoice.getDueDate(), invoice.getAmount(), invoice.getOutstandingAmount(), daysLate, owedInterest));
             lines.add(new Letter.Line(invoice.getNumber(), invoice.getIssueDate(), invoice.getDueDate(),
@@ -61,9 +54,9 @@ class LetterComposer {
                 totalInterest = totalInterest.add(owedInterest);
             }
         }
-        BigDecimal perInvoice = rates.fixedCompensation();
+        BigDecimal perInvoice = penalties.fixedCompensation();
         long lateInvoices = lines.stream().filter(line -> line.daysLate() > 0).count();
-        BigDecimal compensation = penalties ? perInvoice.multiply(BigDecimal.valueOf(lateInvoices)) : BigDecimal.ZERO;
+        BigDecimal compensation = claimsPenalties ? perInvoice.multiply(BigDecimal.valueOf(lateInvoices)) : BigDecimal.ZERO;
         BigDecimal claimed = outstanding.add(totalInterest)
                 .add("EUR".equals(communication.getCurrency()) ? compensation : BigDecimal.ZERO);
         Letter letter = new Letter(communication.getTemplate(), Locale.forLanguageTag(communication.getLanguage()),
@@ -72,28 +65,9 @@ class LetterComposer {
                 new Letter.Addressee(customer.getName(), customer.getCompanyId(), communication.getRecipientName(),
                         communication.getRecipientEmail(), addressLines(customer.getAddress())),
                 communication.getCurrency(), lines,
-                new Letter.Totals(outstanding, totalInterest, perInvoice, compensation, claimed), penalties,
+                new Letter.Totals(outstanding, totalInterest, perInvoice, compensation, claimed), claimsPenalties,
                 customer.getLatePaymentRate(), installments(communication));
         return new Composed(letter, listed);
-    }
-
-    private BigDecimal interestOf(Invoice invoice, Map<Long, List<Settlement>> settlements, Customer customer,
-                                  LocalDate today) {
-        // A credit note corrects the invoice: what bears interest is what was really owed.
-        BigDecimal owed = invoice.getAmount().subtract(invoice.getCreditedAmount());
-        Lateness lateness = new Lateness(invoice.getDueDate(), owed, settlements.getOrDefault(invoice.getId(), List.of()));
-        return interest.interest(lateness, today, customer.getLatePaymentRate());
-    }
-
-    private static Map<Long, List<Settlement>> settlementsByInvoice(List<Payment> payments) {
-        Map<Long, List<Settlement>> byInvoice = new HashMap<>();
-        for (Payment payment : payments) {
-            for (PaymentAllocation allocation : payment.getAllocations()) {
-                byInvoice.computeIfAbsent(allocation.getInvoiceId(), id -> new ArrayList<>())
-                        .add(new Settlement(payment.getPaymentDate(), allocation.getAmount()));
-            }
-        }
-        return byInvoice;
     }
 
     private static List<Letter.InstallmentLine> installments(Communication communication) {

@@ -66,8 +66,9 @@ class DemoData implements ApplicationRunner {
         // The daily aging would open the cases at its next run; the demo shows them at once.
         AgingRun.Result cases = agingRun.run(LocalDate.now(clock));
         int calls = demoCases.bringToCall(LocalDate.now(clock));
+        String toFile = demoCases.bringToInjunctionFiling().orElse("none");
         log.info("Demo data loaded: {} customers, {} invoices, {} payments; {} collection cases opened, {} waiting for "
-                + "a collector's call.", ledger.customers().size(), ledger.invoices().size(), ledger.payments().size(),
-                cases.opened(), calls);
+                + "a collector's call; injunction request ready to file for {}.", ledger.customers().size(),
+                ledger.invoices().size(), ledger.payments().size(), cases.opened(), calls, toFile);
     }
 }

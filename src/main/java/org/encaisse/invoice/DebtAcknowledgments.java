@@ -17,15 +17,15 @@ import org.springframework.transaction.annotation.Transactional;
  * restarts the invoice's limitation clock from its date, as a payment or a promise does on its own.
  */
 @Service
-class DebtAcknowledgments {
+public class DebtAcknowledgments {
 
     private static final SourcePosition BODY = SourcePosition.item(1);
 
     /** What the collector enters: the day the debtor acknowledged the debt, and what proves it. */
-    record Request(String date, String evidence) {
+    public record Request(String date, String evidence) {
     }
 
-    record Result(String number, LocalDate acknowledgedOn, LocalDate limitationDate) {
+    public record Result(String number, LocalDate acknowledgedOn, LocalDate limitationDate) {
     }
 
     private final InvoiceLedger ledger;
@@ -40,6 +40,12 @@ class DebtAcknowledgments {
 
     @Transactional
     Result record(String number, Request request) {
+        return record(number, request, actors.current("acknowledgment"));
+    }
+
+    /** Entered by {@code actor}: a manager answering the limitation warning, for instance. */
+    @Transactional
+    public Result record(String number, Request request, String actor) {
         Invoice invoice = ledger.get(number);
         InputErrors errors = new InputErrors();
         FieldReader fields = new FieldReader(errors, BODY);
@@ -55,7 +61,7 @@ class DebtAcknowledgments {
             throw new ConflictException("Invoice " + number + " is " + invoice.getStatus()
                     + ": there is no debt left to acknowledge. Nothing was recorded.");
         }
-        ledger.acknowledge(List.of(invoice), day, actors.current("acknowledgment"), "written acknowledgment ("
+        ledger.acknowledge(List.of(invoice), day, actor, "written acknowledgment ("
                 + evidence + ")");
         return new Result(number, invoice.getAcknowledgedOn(), invoice.limitationDate());
     }

@@ -35,6 +35,14 @@ public class Invoice {
     private boolean dueBeyondLegalTerms;
     /** The debtor's last acknowledgment of this debt, which restarts the limitation clock (LimitationPeriod). */
     private LocalDate acknowledgedOn;
+    /** Kept with every change of what it depends on, for the queries that look for claims about to die. */
+    private LocalDate limitationDate;
+    /** The limitation date the managers were warned of (LimitationWatch), so that each expiry warns once. */
+    private LocalDate limitationWarnedFor;
+    /** A court claim filed for this debt: the limitation clock stands still (Code civil 2241). */
+    private LocalDate courtClaimFiledOn;
+    /** The court's order became enforceable: ten years to enforce it (CPCE L111-4). */
+    private LocalDate enforceableTitleOn;
 
     @Enumerated(EnumType.STRING)
     private InvoiceStatus status;
@@ -76,6 +84,7 @@ public class Invoice {
         this.amount = amount;
         this.currency = currency;
         this.dueBeyondLegalTerms = LegalPaymentTerms.exceeded(issueDate, dueDate);
+        restartLimitationClock();
         this.outstandingAmount = amount.subtract(paid).subtract(creditedAmount);
         refreshStatus();
         this.updatedAt = Instant.now();
@@ -160,8 +169,9 @@ public class Invoice {
     }
 
     private void refreshStatus() {
-        // Money settles a plan's or an agency's invoice too; a dispute keeps its status until resolved.
-        if (outstandingAmount.signum() == 0 && (status == InvoiceStatus.IN_PLAN || status == InvoiceStatus.AT_AGENCY)) {
+        // Money settles a plan's, an agency's or a court claim's invoice too; a dispute keeps its status until resolved.
+        if (outstandingAmount.signum() == 0 && (status == InvoiceStatus.IN_PLAN || status == InvoiceStatus.AT_AGENCY
+                || status == InvoiceStatus.IN_COURT)) {
             status = InvoiceStatus.PAID;
             return;
         }
@@ -220,16 +230,71 @@ public class Invoice {
             return false;
         }
         acknowledgedOn = day;
+        restartLimitationClock();
         updatedAt = Instant.now();
         return true;
+    }
+
+    /** A court claim for this debt was filed on {@code day}: the limitation clock stands still until it ends. */
+    void fileCourtClaim(LocalDate day) {
+        if (courtClaimFiledOn == null) {
+            courtClaimFiledOn = day;
+        }
+        if (status == InvoiceStatus.OPEN || status == InvoiceStatus.PARTIALLY_PAID || status == InvoiceStatus.IN_PLAN) {
+            status = InvoiceStatus.IN_COURT;
+        }
+        restartLimitationClock();
+        updatedAt = Instant.now();
+    }
+
+    /** The court's order can no longer be opposed: an enforceable title, ten years to enforce it. */
+    void obtainEnforceableTitle(LocalDate day) {
+        enforceableTitleOn = day;
+        restartLimitationClock();
+        updatedAt = Instant.now();
+    }
+
+    /**
+     * The court claim was rejected or given up: the interruption counts as never having happened (Code civil
+     * 2243), and the debt is chased again.
+     */
+    void dropCourtClaim() {
+        courtClaimFiledOn = null;
+        if (status == InvoiceStatus.IN_COURT) {
+            status = InvoiceStatus.OPEN;
+            refreshStatus();
+        }
+        restartLimitationClock();
+        updatedAt = Instant.now();
+    }
+
+    void markLimitationWarned() {
+        limitationWarnedFor = limitationDate;
+    }
+
+    private void restartLimitationClock() {
+        limitationDate = LimitationPeriod.expiry(dueDate, acknowledgedOn, courtClaimFiledOn, enforceableTitleOn);
+    }
+
+    public LocalDate getLimitationWarnedFor() {
+        return limitationWarnedFor;
+    }
+
+    public LocalDate getCourtClaimFiledOn() {
+        return courtClaimFiledOn;
+    }
+
+    public LocalDate getEnforceableTitleOn() {
+        return enforceableTitleOn;
     }
 
     public LocalDate getAcknowledgedOn() {
         return acknowledgedOn;
     }
 
+    /** Null while a court claim stands the clock still. */
     public LocalDate limitationDate() {
-        return LimitationPeriod.expiry(dueDate, acknowledgedOn);
+        return limitationDate;
     }
 
     public boolean isDueBeyondLegalTerms() {

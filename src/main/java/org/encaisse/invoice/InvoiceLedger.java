@@ -25,7 +25,8 @@ public class InvoiceLedger {
 
     /** A payment on account is not applied to a disputed or written-off invoice without being told so. */
     private static final EnumSet<InvoiceStatus> PAYABLE_ON_ACCOUNT =
-            EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.IN_PLAN, InvoiceStatus.AT_AGENCY);
+            EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.IN_PLAN, InvoiceStatus.AT_AGENCY,
+                    InvoiceStatus.IN_COURT);
 
     /**
      * Invoices the collection path chases: past due, unpaid, neither disputed nor in a plan or at an agency.
@@ -35,7 +36,13 @@ public class InvoiceLedger {
 
     /** Past due and unpaid, whether chased, in a payment plan or at the agency: the case lasts while any is left. */
     static final EnumSet<InvoiceStatus> STILL_OWED =
-            EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.IN_PLAN, InvoiceStatus.AT_AGENCY);
+            EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.IN_PLAN, InvoiceStatus.AT_AGENCY,
+                    InvoiceStatus.IN_COURT);
+
+    /** Owed, or contested but owed all the same if the dispute goes the creditor's way. */
+    private static final EnumSet<InvoiceStatus> OWED_OR_DISPUTED =
+            EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.IN_PLAN, InvoiceStatus.AT_AGENCY,
+                    InvoiceStatus.IN_COURT, InvoiceStatus.DISPUTED);
 
     private final Invoices invoices;
     private final ApplicationEventPublisher events;
@@ -180,6 +187,47 @@ public class InvoiceLedger {
         owed.stream().collect(Collectors.groupingBy(Invoice::getCustomerId)).forEach((customerId, ofCustomer) ->
                 audit.append(actor, "DEBT_ACKNOWLEDGED", customerId, how + " on " + day
                         + ": the limitation clock restarts", ofCustomer.stream().map(Invoice::getNumber).toList(), null));
+    }
+
+    /**
+     * Debts still owed (disputed ones too: a contested claim dies all the same) whose claim expires on or before
+     * {@code until} and whose managers were not yet warned of that date.
+     */
+    public List<Invoice> nearingLimitationUnwarned(LocalDate until) {
+        return invoices.findNearingLimitationUnwarned(until, OWED_OR_DISPUTED);
+    }
+
+    /** The managers were warned of this invoice's limitation date: the next warning waits for a new date. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void limitationWarned(Invoice invoice) {
+        invoice.markLimitationWarned();
+        invoices.save(invoice);
+    }
+
+    /**
+     * A court claim for these debts was filed on {@code day}: the path stops chasing them and their limitation
+     * clock stands still (Code civil 2241) until the claim ends.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void fileCourtClaim(Collection<Invoice> claimed, LocalDate day) {
+        claimed.forEach(invoice -> invoice.fileCourtClaim(day));
+        invoices.saveAll(claimed);
+    }
+
+    /** The court's order over these debts can no longer be opposed: ten years to enforce it (CPCE L111-4). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void obtainEnforceableTitle(Collection<Invoice> claimed, LocalDate day) {
+        claimed.forEach(invoice -> invoice.obtainEnforceableTitle(day));
+        invoices.saveAll(claimed);
+    }
+
+    /** The claim was rejected or withdrawn: as if never filed (Code civil 2243), the debts are chased again. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void dropCourtClaim(Collection<Invoice> claimed) {
+        claimed.forEach(Invoice::dropCourtClaim);
+        invoices.saveAll(claimed);
+        claimed.stream().map(Invoice::getCustomerId).distinct().forEach(customerId ->
+                events.publishEvent(new InvoiceBalancesChanged(List.of(customerId))));
     }
 
     private void balanceChanged(Invoice invoice) {

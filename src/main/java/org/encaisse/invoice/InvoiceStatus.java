@@ -7,6 +7,8 @@ public enum InvoiceStatus {
     DISPUTED,
     IN_PLAN,
     AT_AGENCY,
+    /** Claimed in court (an injunction to pay): the path stops chasing it; payments still settle it. */
+    IN_COURT,
     WRITTEN_OFF;
 
     /** Statuses that payments move between; the others are set by the recovery path and kept. */

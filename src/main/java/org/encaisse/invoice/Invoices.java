@@ -51,4 +51,11 @@ interface Invoices extends JpaRepository<Invoice, Long> {
               and i.outstandingAmount > 0 and i.status in :statuses
             order by i.dueDate, i.issueDate, i.number""")
     List<Invoice> findPayable(Long customerId, String currency, Collection<InvoiceStatus> statuses);
+
+    @Query("""
+            select i from Invoice i
+            where i.limitationDate <= :until and i.outstandingAmount > 0 and i.status in :statuses
+              and (i.limitationWarnedFor is null or i.limitationWarnedFor <> i.limitationDate)
+            order by i.limitationDate, i.number""")
+    List<Invoice> findNearingLimitationUnwarned(java.time.LocalDate until, Collection<InvoiceStatus> statuses);
 }

@@ -53,6 +53,20 @@ public final class LatePaymentInterest {
     }
 
     /**
+     * The half-years from {@code from} to {@code to} (both included) that have no rate of their own: interest over
+     * them would carry an older rate on, which a letter must not claim.
+     */
+    public List<LocalDate> missingHalfYears(LocalDate from, LocalDate to) {
+        List<LocalDate> missing = new ArrayList<>();
+        for (LocalDate start = halfYearStart(from); !start.isAfter(to); start = start.plusMonths(6)) {
+            if (!statutoryRates.containsKey(start)) {
+                missing.add(start);
+            }
+        }
+        return missing;
+    }
+
+    /**
      * Interest owed on {@code asOf} (included), rounded to the cent.
      *
      * @param contractualRate the customer's own yearly percent, or null for the statutory table
@@ -89,7 +103,8 @@ public final class LatePaymentInterest {
         return interest.setScale(2, RoundingMode.HALF_UP);
     }
 
-    private static LocalDate halfYearStart(LocalDate day) {
+    /** 1 January or 1 July: the day whose rate applies to {@code day}. */
+    public static LocalDate halfYearStart(LocalDate day) {
         return LocalDate.of(day.getYear(), day.getMonthValue() <= 6 ? 1 : 7, 1);
     }
 

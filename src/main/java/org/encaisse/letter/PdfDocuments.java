@@ -3,6 +3,11 @@ package org.encaisse.letter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.multipdf.PDFMergerUtility;
+import org.apache.pdfbox.pdmodel.PDDocument;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
@@ -34,6 +39,23 @@ public class PdfDocuments {
             return pdf.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("The letter could not be rendered to PDF", e);
+        }
+    }
+
+    /** One PDF of several, in their order: a file and its annexes. */
+    public byte[] merge(List<byte[]> documents) {
+        PDFMergerUtility merger = new PDFMergerUtility();
+        try (PDDocument whole = Loader.loadPDF(documents.get(0));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (byte[] next : documents.subList(1, documents.size())) {
+                try (PDDocument part = Loader.loadPDF(next)) {
+                    merger.appendDocument(whole, part);
+                }
+            }
+            whole.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The documents could not be put together in one PDF", e);
         }
     }
 }

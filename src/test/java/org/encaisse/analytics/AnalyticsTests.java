@@ -131,9 +131,11 @@ class AnalyticsTests {
         assertThat(Arrays.copyOf(body, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         List<String> lines = new String(body, 3, body.length - 3, StandardCharsets.UTF_8).lines().toList();
         assertThat(lines.get(0)).isEqualTo("Client;Raison sociale;Segment;Risque;Commercial;Non échu;1-30 j;31-60 j;"
-                + "61-90 j;91-120 j;Plus de 120 j;Total;Échu");
+                + "61-90 j;91-120 j;Plus de 120 j;Total;Échu;Prescription");
+        // The soonest day one of the customer's debts can no longer be claimed: five years after its due date.
         assertThat(lines.get(1)).startsWith(a + ";Client " + a + " SAS;" + segment + ";LOW;;0,00;1234,56;0,00;")
-                .endsWith(";1234,56;1234,56");
+                .endsWith(";1234,56;1234,56;" + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
+                        .format(today.minusDays(3).plusYears(5)));
         assertThat(lines.get(2)).startsWith("TOTAL;1 clients;");
     }
 

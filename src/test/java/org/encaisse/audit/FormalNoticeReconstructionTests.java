@@ -10,20 +10,16 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.encaisse.access.Groups;
 import org.encaisse.support.Api;
+import org.encaisse.support.CaseWork;
 import org.encaisse.support.EncaisseTest;
 import org.encaisse.support.ParisDate;
 import org.encaisse.support.PdfText;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,10 +40,7 @@ class FormalNoticeReconstructionTests {
     RuntimeService runtime;
 
     @Autowired
-    TaskService tasks;
-
-    @Autowired
-    ManagementService management;
+    CaseWork caseWork;
 
     @Test
     void anAuditorReconstructsWhyTheCustomerReachedTheFormalNotice() throws Exception {
@@ -135,38 +128,16 @@ class FormalNoticeReconstructionTests {
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
-    /** Claims then completes the case's next task, as the person would in Tasklist. */
     private void work(String caseId, String taskKey, String user, String variables) {
-        Task task = nextTask(caseId);
-        assertThat(task.getTaskDefinitionKey()).isEqualTo(taskKey);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        assertThat(api.as(user).postForEntity("/engine-rest/task/" + task.getId() + "/claim",
-                new HttpEntity<>("{\"userId\": \"" + user + "\"}", headers), String.class).getStatusCode())
-                .isEqualTo(HttpStatus.NO_CONTENT);
-        ResponseEntity<String> completed = api.as(user).postForEntity(
-                "/engine-rest/task/" + task.getId() + "/complete",
-                new HttpEntity<>("{\"variables\": " + variables + "}", headers), String.class);
-        assertThat(completed.getStatusCode()).as(completed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        caseWork.work(caseId, taskKey, user, variables);
     }
 
-    /** Runs the case's jobs, timers included, as the job executor would over the days, until someone has work. */
     private Task nextTask(String caseId) {
-        for (int i = 0; i < 10 && tasks.createTaskQuery().processInstanceId(caseId).count() == 0; i++) {
-            List<Job> jobs = management.createJobQuery().processInstanceId(caseId).orderByJobDuedate().asc().list();
-            assertThat(jobs).as("a job of the case").isNotEmpty();
-            management.executeJob(jobs.get(0).getId());
-        }
-        return tasks.createTaskQuery().processInstanceId(caseId).singleResult();
+        return caseWork.nextTask(caseId);
     }
 
     private void deliverLetters(String customer) {
-        for (var delivery : runtime.createProcessInstanceQuery().processDefinitionKey("CommunicationDeliveryProcess")
-                .processInstanceBusinessKey(customer).list()) {
-            for (Job job : management.createJobQuery().processInstanceId(delivery.getId()).list()) {
-                management.executeJob(job.getId());
-            }
-        }
+        caseWork.deliverLetters(customer);
     }
 
     private static JsonNode first(List<JsonNode> timeline, String kind, String saying) {

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.util.ArrayList;
@@ -35,7 +36,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = {"processes/collection/CollectionCaseProcess.bpmn", "processes/collection/CollectionScheduleDecision.dmn",
         "forms/collection/CallCustomerForm.form", "forms/collection/SalesRepCallForm.form",
         "forms/collection/DecideAgencyHandoffForm.form", "forms/agency/AgencyReferenceForm.form",
-        "forms/agency/AgencyResultForm.form", "forms/collection/DecideDeliveryBlockForm.form"})
+        "forms/agency/AgencyResultForm.form", "forms/collection/DecideDeliveryBlockForm.form",
+        "forms/collection/SecureClaimBeforeLimitationForm.form", "forms/court/FileInjunctionRequestForm.form",
+        "forms/court/RecordInjunctionOrderForm.form", "forms/court/RecordOrderServiceForm.form",
+        "forms/court/RecordInjunctionOutcomeForm.form"})
 class CollectionCaseProcessTests {
 
     @RegisterExtension
@@ -65,6 +69,14 @@ class CollectionCaseProcessTests {
         Mocks.register("handOverToAgencyDelegate", (JavaDelegate) execution -> sent.add("HANDED_OVER"));
         Mocks.register("recordAgencyReferenceListener", (TaskListener) task -> sent.add("REFERENCE"));
         Mocks.register("recordAgencyResultListener", (TaskListener) task -> sent.add("RESULT"));
+        Mocks.register("prepareInjunctionFilingDelegate", (JavaDelegate) execution -> sent.add("INJUNCTION_PREPARED"));
+        Mocks.register("recordInjunctionFilingListener", (TaskListener) task -> sent.add("FILED"));
+        Mocks.register("recordInjunctionOrderListener", (TaskListener) task ->
+                task.setVariable("orderGranted", "GRANTED".equals(task.getVariable("orderDecision"))));
+        Mocks.register("recordOrderServiceListener", (TaskListener) task ->
+                task.setVariable("oppositionDeadline", ParisDate.today().plusMonths(1).toString()));
+        Mocks.register("recordInjunctionOutcomeListener", (TaskListener) task -> sent.add("OUTCOME"));
+        Mocks.register("recordClaimSecuredListener", (TaskListener) task -> sent.add("SECURED " + task.getVariable("limitedInvoice")));
     }
 
     @AfterEach
@@ -106,7 +118,7 @@ class CollectionCaseProcessTests {
         execute(job());
         assertThat(caseOf).isWaitingAt("Task_DecideAgencyHandoff");
         assertThat(task()).hasCandidateGroup("managers");
-        complete(task(), withVariables("agencyApproved", true, "decisionComment", "Aucune réponse"));
+        complete(task(), withVariables("recoveryRoute", "AGENCY", "decisionComment", "Aucune réponse"));
         execute(job());
         execute(job());
         assertThat(caseOf).isWaitingAt("Task_RecordAgencyReference");
@@ -134,9 +146,9 @@ class CollectionCaseProcessTests {
         execute(job());
         execute(job());
         execute(job());
-        complete(task(), withVariables("agencyApproved", false, "decisionComment", "Client stratégique"));
+        complete(task(), withVariables("recoveryRoute", "IN_HOUSE", "decisionComment", "Client stratégique"));
         execute(job());
-        assertThat(caseOf).isWaitingAt("Task_CallCustomer").hasPassed("Gateway_HandoffApproved");
+        assertThat(caseOf).isWaitingAt("Task_CallCustomer").hasPassed("Gateway_RecoveryRoute");
     }
 
     @Test
@@ -238,6 +250,93 @@ class CollectionCaseProcessTests {
         execute(job());
         assertThat(caseOf).hasPassed("EndEvent_CaseReassessed").isWaitingAt("Task_CallCustomer");
         assertThat(caseOf).variables().containsEntry("overdueInvoices", 1);
+    }
+
+    @Test
+    void aClaimNearingLimitationAsksTheManagersWhileTheCaseGoesOn() {
+        ProcessInstance caseOf = openCase("MEDIUM", "PME");
+        for (String invoice : List.of("F-2021-0042", "F-2021-0043")) {
+            runtimeService().createMessageCorrelation("Msg_ClaimNearingLimitation").processInstanceId(caseOf.getId())
+                    .setVariables(org.camunda.bpm.engine.variable.Variables.createVariables()
+                            .putValueTyped("limitedInvoice", org.camunda.bpm.engine.variable.Variables.stringValue(invoice, true))
+                            .putValueTyped("limitationDate", org.camunda.bpm.engine.variable.Variables.stringValue("2026-12-31", true))
+                            .putValueTyped("limitedOutstanding", org.camunda.bpm.engine.variable.Variables.stringValue("100.00 EUR", true)))
+                    .correlateWithResult();
+        }
+        assertThat(caseOf).isWaitingAt("Task_SendFirstReminder", "Task_SecureClaimBeforeLimitation");
+        List<org.camunda.bpm.engine.task.Task> warnings = taskService().createTaskQuery()
+                .taskDefinitionKey("Task_SecureClaimBeforeLimitation").list();
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings.get(0)).hasCandidateGroup("managers").hasName("Créance bientôt prescrite");
+        // Each warning keeps its own invoice: two at once do not overwrite each other.
+        assertThat(warnings.stream().map(t -> taskService().getVariable(t.getId(), "limitedInvoice")).toList())
+                .containsExactlyInAnyOrder("F-2021-0042", "F-2021-0043");
+        Object first = taskService().getVariable(warnings.get(0).getId(), "limitedInvoice");
+        complete(warnings.get(0), withVariables("claimSecuredBy", "ACKNOWLEDGMENT", "limitationComment", "Courriel"));
+        execute(job("Task_SecureClaimBeforeLimitation"));
+        assertThat(caseOf).hasPassed("EndEvent_ClaimSecured").isWaitingAt("Task_SendFirstReminder");
+        assertThat(sent).containsExactly("SECURED " + first);
+        execute(job("Task_SendFirstReminder"));
+        assertThat(caseOf).isWaitingAt("Event_SecondReminderDue", "Task_SecureClaimBeforeLimitation");
+        // Passed to each warning alone: the case's own variables know nothing of them.
+        assertThat(runtimeService().getVariables(caseOf.getId())).doesNotContainKey("limitedInvoice");
+    }
+
+    @Test
+    void aManagerWhoChoosesTheInjunctionFilesItAndClosesItOnceTheOppositionWindowHasRun() {
+        ProcessInstance caseOf = atFormalNoticeDecision(openCase("HIGH", null));
+        complete(task(), withVariables("recoveryRoute", "INJUNCTION", "decisionComment", "Client solvable, aucune contestation"));
+        execute(job());
+        assertThat(caseOf).isWaitingAt("Task_PrepareInjunctionFiling");
+        execute(job());
+        assertThat(caseOf).isWaitingAt("Task_FileInjunctionRequest");
+        assertThat(task()).hasCandidateGroup("managers");
+        complete(task(), withVariables("court", "Tribunal de commerce de Lyon", "filedOn", ParisDate.today().toString()));
+        execute(job());
+        assertThat(caseOf).isWaitingAt("Task_RecordInjunctionOrder");
+        complete(task(), withVariables("orderDecision", "GRANTED", "orderDate", ParisDate.today().toString()));
+        execute(job());
+        assertThat(caseOf).hasPassed("Gateway_OrderGranted").isWaitingAt("Task_RecordOrderService");
+        complete(task(), withVariables("servedOn", ParisDate.today().toString()));
+        execute(job());
+        assertThat(caseOf).isWaitingAt("Event_OppositionWindowClosed");
+        // The timer waits out the last day of opposition and fires the morning after.
+        assertThat(job().getDuedate()).isAfter(java.sql.Timestamp.valueOf(ParisDate.today().plusMonths(1).atStartOfDay()));
+        execute(job());
+        assertThat(caseOf).isWaitingAt("Task_RecordInjunctionOutcome");
+        complete(task(), withVariables("oppositionFiled", false, "injunctionRecovered", 0));
+        execute(job());
+        assertThat(caseOf).isEnded().hasPassed("EndEvent_InjunctionClosed").hasNotPassed("Task_HandOverToAgency");
+        assertThat(sent).containsSubsequence("FORMAL_NOTICE", "INJUNCTION_PREPARED", "FILED", "OUTCOME");
+    }
+
+    @Test
+    void aRejectedInjunctionSendsTheCaseBackToTheCollector() {
+        ProcessInstance caseOf = atFormalNoticeDecision(openCase("MEDIUM", null));
+        complete(task(), withVariables("recoveryRoute", "INJUNCTION", "decisionComment", "Essayons le juge"));
+        execute(job());
+        execute(job());
+        complete(task(), withVariables("court", "Tribunal de commerce de Lyon", "filedOn", ParisDate.today().toString()));
+        execute(job());
+        complete(task(), withVariables("orderDecision", "REJECTED", "orderDate", ParisDate.today().toString()));
+        execute(job());
+        assertThat(caseOf).hasPassed("Gateway_OrderGranted").hasNotPassed("Task_RecordOrderService").isWaitingAt("Task_CallCustomer");
+    }
+
+    /** Through the call, the sales rep, the firm letter and the formal notice to the manager's choice of route. */
+    private ProcessInstance atFormalNoticeDecision(ProcessInstance caseOf) {
+        atCall(caseOf);
+        call("NO_AGREEMENT");
+        execute(job());
+        complete(task(), withVariables("buyerReached", "false", "salesCallNotes", "Pas de réponse"));
+        execute(job());
+        complete(task(), withVariables("blockDeliveries", false, "blockComment", "Pas encore"));
+        execute(job());
+        execute(job());
+        execute(job());
+        execute(job());
+        assertThat(caseOf).isWaitingAt("Task_DecideAgencyHandoff");
+        return caseOf;
     }
 
     private ProcessInstance openCase(String risk, String segment) {

@@ -193,6 +193,7 @@ class CollectionCaseTests {
         Task decide = nextTask(caseOf);
         assertThat(decide.getTaskDefinitionKey()).isEqualTo("Task_DecideAgencyHandoff");
         assertThat(api.get("/api/customers/" + customer).getBody().get("deliveryBlocked").asBoolean()).isTrue();
+        // The variable of the model before the injunction to pay: still understood, as AGENCY.
         tasks.complete(decide.getId(), Map.of("agencyApproved", true, "decisionComment", "Mise en demeure sans effet"));
         Task reference = nextTask(caseOf);
         assertThat(reference.getTaskDefinitionKey()).isEqualTo("Task_RecordAgencyReference");

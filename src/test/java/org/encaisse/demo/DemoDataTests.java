@@ -56,6 +56,9 @@ class DemoDataTests {
     @Autowired
     org.camunda.bpm.engine.TaskService tasks;
 
+    @Autowired
+    org.encaisse.court.InjunctionDesk injunctions;
+
     @Test
     void loadsThirtyCustomersWithThreeHundredInvoicesOverEveryAgingBand() {
         assertThat(customers.count()).isEqualTo(30);
@@ -140,6 +143,21 @@ class DemoDataTests {
             assertThat(balance.customerCount()).isEqualTo(debtors);
             assertThat(balance.customers()).hasSize(debtors);
         }
+    }
+
+    @Test
+    void showsAClaimNearingLimitationTermsBeyondTheCapAndARequestReadyToFile() {
+        assertThat(allInvoices()).anyMatch(Invoice::isDueBeyondLegalTerms);
+        List<org.camunda.bpm.engine.task.Task> nearing = tasks.createTaskQuery()
+                .taskDefinitionKey("Task_SecureClaimBeforeLimitation").taskCandidateGroup("managers").list();
+        assertThat(nearing).hasSize(1);
+        List<org.camunda.bpm.engine.task.Task> toFile = tasks.createTaskQuery()
+                .taskDefinitionKey("Task_FileInjunctionRequest").taskCandidateGroup("managers").list();
+        assertThat(toFile).hasSize(1);
+        org.encaisse.court.InjunctionView request = injunctions.view(toFile.get(0).getProcessInstanceId());
+        assertThat(request.status()).isEqualTo("PREPARED");
+        assertThat(request.decidedBy()).isEqualTo("claire");
+        assertThat(request.total()).isGreaterThan(request.principal());
     }
 
     private List<Invoice> allInvoices() {

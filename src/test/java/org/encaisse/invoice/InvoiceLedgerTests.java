@@ -31,7 +31,7 @@ class InvoiceLedgerTests {
 
     /** The chased statuses are spelled out in the overdue query; they must stay those that isChased accepts. */
     @Test
-    void overdueListsExactlyTheChasedInvoicesAndTheCaseKeepsThoseInAPlanOrAtTheAgency() {
+    void overdueListsExactlyTheChasedInvoicesAndTheCaseKeepsThoseInAPlanAtTheAgencyOrInCourt() {
         String customer = api.customer();
         LocalDate today = ParisDate.today();
         Map<InvoiceStatus, String> byStatus = new EnumMap<>(InvoiceStatus.class);
@@ -49,6 +49,7 @@ class InvoiceLedgerTests {
                 .containsExactlyInAnyOrder(byStatus.get(InvoiceStatus.OPEN), byStatus.get(InvoiceStatus.PARTIALLY_PAID));
         assertThat(ledger.overdueIncludingPlans(customerId, today)).extracting(Invoice::getNumber)
                 .containsExactlyInAnyOrder(byStatus.get(InvoiceStatus.OPEN), byStatus.get(InvoiceStatus.PARTIALLY_PAID),
-                        byStatus.get(InvoiceStatus.IN_PLAN), byStatus.get(InvoiceStatus.AT_AGENCY));
+                        byStatus.get(InvoiceStatus.IN_PLAN), byStatus.get(InvoiceStatus.AT_AGENCY),
+                        byStatus.get(InvoiceStatus.IN_COURT));
     }
 }

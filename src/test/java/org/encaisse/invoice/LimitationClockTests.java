@@ -8,15 +8,21 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+
+import javax.sql.DataSource;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import db.migration.V14__StoreLimitationDates;
 import org.encaisse.collection.PromiseBook;
 import org.encaisse.customer.CustomerDirectory;
 import org.encaisse.support.Api;
 import org.encaisse.support.EncaisseTest;
+import org.encaisse.support.JavaMigrations;
 import org.encaisse.support.ParisDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Each invoice's claim dies five years after its due date (L110-4), and the debtor's acknowledgments restart the
@@ -33,6 +39,12 @@ class LimitationClockTests {
 
     @Autowired
     CustomerDirectory customers;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     private final LocalDate today = ParisDate.today();
 
@@ -106,6 +118,21 @@ class LimitationClockTests {
                 .formatted(Api.unique("VIR"), today, paid));
         assertThat(acknowledge(paid, today.toString()).getStatusCode().value()).isEqualTo(409);
         assertThat(limitationOf(customer, owed)).isEqualTo(before);
+    }
+
+    @Test
+    void invoicesStoredBeforeTheClockWasKeptGetTheirDateFromTheMigration() throws Exception {
+        String customer = api.customer();
+        String plain = api.invoice(customer, "2022-05-02", "2022-06-01", "900");
+        String acknowledged = api.invoice(customer, "2022-05-02", "2022-06-01", "900");
+        acknowledge(acknowledged, "2024-02-15");
+        // As they stood before V13: no stored date.
+        jdbc.update("UPDATE invoice SET limitation_date = NULL WHERE number IN (?, ?)", plain, acknowledged);
+
+        JavaMigrations.apply(dataSource, new V14__StoreLimitationDates());
+
+        assertThat(limitationOf(customer, plain)).isEqualTo("2027-06-01");
+        assertThat(limitationOf(customer, acknowledged)).isEqualTo("2029-02-15");
     }
 
     private ResponseEntity<JsonNode> acknowledge(String invoice, String date) {

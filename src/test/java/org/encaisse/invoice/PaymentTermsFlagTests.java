@@ -2,7 +2,6 @@ package org.encaisse.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
 import java.time.LocalDate;
 
 import javax.sql.DataSource;
@@ -11,8 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import db.migration.V11__FlagDueDatesBeyondLegalTerms;
 import org.encaisse.support.Api;
 import org.encaisse.support.EncaisseTest;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.Context;
+import org.encaisse.support.JavaMigrations;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
@@ -70,19 +68,7 @@ class PaymentTermsFlagTests {
         // As they stood before V10: the column there, nothing flagged.
         jdbc.update("UPDATE invoice SET due_beyond_legal_terms = FALSE WHERE number IN (?, ?)", beyond, within);
 
-        try (Connection connection = dataSource.getConnection()) {
-            new V11__FlagDueDatesBeyondLegalTerms().migrate(new Context() {
-                @Override
-                public Configuration getConfiguration() {
-                    return null;
-                }
-
-                @Override
-                public Connection getConnection() {
-                    return connection;
-                }
-            });
-        }
+        JavaMigrations.apply(dataSource, new V11__FlagDueDatesBeyondLegalTerms());
 
         assertThat(flagged(beyond)).isTrue();
         assertThat(flagged(within)).isFalse();
