@@ -10,6 +10,7 @@ import org.encaisse.analytics.AgingSnapshot;
 import org.encaisse.analytics.ReceivablesFigures;
 import org.encaisse.communication.PreDueReminders;
 import org.encaisse.invoice.InvoiceLedger;
+import org.encaisse.letter.StatutoryRateWatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -33,14 +34,17 @@ public class AgingRun {
     private final AgingSnapshot agingSnapshot;
     private final ReceivablesFigures receivables;
     private final LimitationWatch limitationWatch;
+    private final StatutoryRateWatch rateWatch;
     private final ManagementService management;
     private final TransactionTemplate transaction;
 
     AgingRun(InvoiceLedger ledger, CollectionCases cases,
              PreCollectionCalls preCollectionCalls, PreDueReminders preDueReminders, AgingSnapshot agingSnapshot,
-             ReceivablesFigures receivables, LimitationWatch limitationWatch, ManagementService management,
+             ReceivablesFigures receivables, LimitationWatch limitationWatch, StatutoryRateWatch rateWatch,
+             ManagementService management,
              TransactionTemplate transaction) {
         this.limitationWatch = limitationWatch;
+        this.rateWatch = rateWatch;
         this.agingSnapshot = agingSnapshot;
         this.receivables = receivables;
         this.preDueReminders = preDueReminders;
@@ -91,6 +95,7 @@ public class AgingRun {
         int courtesy = preDueReminders.record(asOf);
         // After the reviews, so that a debt nearing its limitation has the case its warning goes to.
         int limitationWarnings = limitationWatch.warn(asOf);
+        transaction.executeWithoutResult(status -> rateWatch.askIfDue(asOf));
         long advanced = management.createJobQuery().processDefinitionKey(CaseVariables.PROCESS).timers()
                 .duedateLowerThan(ClockUtil.getCurrentTime()).count();
         Result result = new Result(asOf, withOverdue.size(), opened, joined, advanced, calls, courtesy,

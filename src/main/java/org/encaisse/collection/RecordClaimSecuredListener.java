@@ -38,7 +38,7 @@ class RecordClaimSecuredListener implements TaskListener {
             throw new RejectedTaskInputException("Indiquez la mesure prise et la pièce ou le motif. "
                     + "/ Say what was done, with the evidence or the reason.");
         }
-        String who = actor.of(task);
+        String who = java.util.Objects.requireNonNullElse(actor.of(task), "engine-api");
         switch (securedBy.toString()) {
             case "ACKNOWLEDGMENT" -> acknowledge(task, invoice, comment, who);
             case "COURT_CLAIM", "LET_EXPIRE" -> audit.append(who, "LIMITATION_" + securedBy, customerId(task),

@@ -152,6 +152,22 @@ public class Communication {
         lastError = reason;
     }
 
+    /**
+     * Held back before it was written, until what it needs is there; it stays PENDING.
+     *
+     * @return whether this is news, rather than the same hold again
+     */
+    boolean hold(String reason) {
+        if (status == Status.SENT || status == Status.DROPPED || reason.equals(lastError)) {
+            return false;
+        }
+        attempts++;
+        status = Status.PENDING;
+        claimedUntil = null;
+        lastError = reason;
+        return true;
+    }
+
     /** An attempt that failed; a letter another sender has sent or dropped since keeps that outcome. */
     void failedAttempt(String error) {
         if (status == Status.SENT || status == Status.DROPPED) {

@@ -17,6 +17,7 @@ import org.encaisse.invoice.Invoice;
 import org.encaisse.invoice.InvoiceStatus;
 import org.encaisse.letter.LetterTemplates;
 import org.encaisse.letter.PdfDocuments;
+import org.encaisse.letter.StatutoryRateWatch;
 import org.encaisse.payment.Payment;
 import org.encaisse.payment.PaymentHistory;
 import org.slf4j.Logger;
@@ -51,13 +52,16 @@ public class CommunicationDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(CommunicationDelivery.class);
 
-    public enum Outcome { SENT, DROPPED }
+    /** {@code HELD}: the letter claims interest over a half-year whose statutory rate is not entered yet. */
+    public enum Outcome { SENT, DROPPED, HELD }
 
     private final Communications communications;
     private final CommunicationDocuments documents;
     private final CustomerDirectory customers;
     private final PaymentHistory payments;
     private final LetterComposer composer;
+    private final LatePenalties penalties;
+    private final StatutoryRateWatch rateWatch;
     private final LetterTemplates templates;
     private final PdfDocuments pdf;
     private final CommunicationMail mail;
@@ -66,7 +70,8 @@ public class CommunicationDelivery {
     private final AuditTrail audit;
 
     CommunicationDelivery(Communications communications, CommunicationDocuments documents, CustomerDirectory customers,
-                          PaymentHistory payments, LetterComposer composer,
+                          PaymentHistory payments, LetterComposer composer, LatePenalties penalties,
+                          StatutoryRateWatch rateWatch,
                           LetterTemplates templates, PdfDocuments pdf, CommunicationMail mail,
                           PlatformTransactionManager transactions, Clock clock, AuditTrail audit) {
         this.audit = audit;
@@ -75,6 +80,8 @@ public class CommunicationDelivery {
         this.customers = customers;
         this.payments = payments;
         this.composer = composer;
+        this.penalties = penalties;
+        this.rateWatch = rateWatch;
         this.templates = templates;
         this.pdf = pdf;
         this.mail = mail;
@@ -86,6 +93,11 @@ public class CommunicationDelivery {
     public Outcome deliver(Long communicationId) {
         try {
             return ownTransaction.execute(status -> sendWhileTheLetterAndTheAccountAreLocked(communicationId));
+        } catch (RateMissing missing) {
+            hold(communicationId, missing.getMessage());
+            // In the caller's transaction, which the attempt's rollback left alone: the managers get their task.
+            rateWatch.ask(missing.halfYears);
+            return Outcome.HELD;
         } catch (Undeliverable undeliverable) {
             fail(communicationId, undeliverable.getMessage());
             throw new DeliveryFailedException("Communication " + communicationId + ": " + undeliverable.getMessage(),
@@ -98,6 +110,17 @@ public class CommunicationDelivery {
 
         Undeliverable(String reason, Throwable cause) {
             super(reason, cause);
+        }
+    }
+
+    /** A letter that would claim interest at a rate nobody entered: rolled back, and kept until the rate is there. */
+    private static final class RateMissing extends RuntimeException {
+
+        private final transient List<LocalDate> halfYears;
+
+        RateMissing(List<LocalDate> halfYears, String reason) {
+            super(reason);
+            this.halfYears = List.copyOf(halfYears);
         }
     }
 
@@ -122,6 +145,8 @@ public class CommunicationDelivery {
         Prepared prepared;
         try {
             prepared = prepare(communication, customer);
+        } catch (RateMissing missing) {
+            throw missing;
         } catch (RuntimeException e) {
             throw new Undeliverable("The letter could not be prepared: " + e.getMessage(), e);
         }
@@ -187,6 +212,13 @@ public class CommunicationDelivery {
                 communication.addressTo(recipient);
             }
         }
+        if (communication.getStep().claimsLatePaymentPenalties()) {
+            List<LocalDate> missing = penalties.missingRates(customer, stillOwed, today);
+            if (!missing.isEmpty()) {
+                throw new RateMissing(missing, "Held: the statutory late-payment rate of the half-year from " + missing
+                        + " is not entered (task \"Saisir le taux légal du semestre\"); the letter goes out once it is.");
+            }
+        }
         // Payments only date the interest, which a letter below level 2 does not claim.
         List<Payment> paid = communication.getStep().claimsLatePaymentPenalties() ? payments.ofCustomer(customer.getId())
                 : List.of();
@@ -226,6 +258,22 @@ public class CommunicationDelivery {
         String sha256 = sha256(content);
         documents.save(new CommunicationDocument(communicationId, fileName, content, sha256, clock.instant()));
         return sha256;
+    }
+
+    private void hold(Long communicationId, String reason) {
+        try {
+            ownTransaction.executeWithoutResult(status -> {
+                Communication communication = lock(communicationId);
+                if (communication.hold(reason)) {
+                    audit.append("rule:delivery", "LETTER_HELD", communication.getCustomerId(), "letter "
+                            + communicationId + " " + communication.getStep().name(), communication.getInvoices().stream()
+                            .map(CommunicatedInvoice::invoiceNumber).toList(), reason);
+                }
+            });
+        } catch (DeliveryFailedException busy) {
+            log.info("Communication {}: another sender took it up; its outcome, not this hold, is recorded.",
+                    communicationId);
+        }
     }
 
     private void fail(Long communicationId, String error) {

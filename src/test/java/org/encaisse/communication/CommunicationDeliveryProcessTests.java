@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -52,6 +53,19 @@ class CommunicationDeliveryProcessTests {
         ProcessInstance delivery = start();
         execute(job(delivery));
         assertThat(delivery).isEnded().hasPassed("EndEvent_CommunicationDropped");
+    }
+
+    @Test
+    void holdsALetterWhoseRateIsMissingAndTriesAgainLater() {
+        java.util.Deque<String> outcomes = new java.util.ArrayDeque<>(List.of("HELD", "SENT"));
+        Mocks.register("deliverCommunicationDelegate",
+                (JavaDelegate) execution -> execution.setVariable("deliveryOutcome", outcomes.pop()));
+        ProcessInstance delivery = start();
+        execute(job(delivery));
+        assertThat(delivery).isWaitingAt("Event_StatutoryRateAwaited");
+        execute(job(delivery));
+        execute(job(delivery));
+        assertThat(delivery).isEnded().hasPassed("EndEvent_CommunicationSent");
     }
 
     @Test

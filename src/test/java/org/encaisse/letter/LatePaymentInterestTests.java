@@ -18,6 +18,14 @@ class LatePaymentInterestTests {
             rate("2024-01-01", "14.50"), rate("2024-07-01", "14.25"), rate("2025-01-01", "13.15")));
 
     @Test
+    void namesTheHalfYearsWithoutARateOfTheirOwn() {
+        assertThat(interest.missingHalfYears(date("2023-11-20"), date("2025-08-03")))
+                .containsExactly(date("2023-07-01"), date("2025-07-01"));
+        assertThat(interest.missingHalfYears(date("2024-01-01"), date("2025-06-30"))).isEmpty();
+        assertThat(interest.hasRateFor(date("2025-09-30"))).isFalse();
+    }
+
+    @Test
     void runsFromTheDayAfterTheDueDate() {
         // 10,000 x 14.50 % x 30 / 365 = 119.178... (1 to 30 June)
         Lateness unpaid = new Lateness(date("2024-05-31"), amount("10000.00"), List.of());

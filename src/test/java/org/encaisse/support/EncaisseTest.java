@@ -20,7 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = TestDatabase.class)
 @ContextConfiguration(initializers = {TestDatabase.class, MailCatcher.class})
-@Import({Api.class, CaseWork.class})
+@Import({Api.class, CaseWork.class, StatutoryRateFixture.class})
 @Tag("database")
 public @interface EncaisseTest {
 }
