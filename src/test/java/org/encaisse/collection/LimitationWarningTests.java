@@ -46,7 +46,7 @@ class LimitationWarningTests {
         List<Task> warnings = warningsOf(customer);
         assertThat(warnings).hasSize(1);
         Task warning = warnings.get(0);
-        assertThat(warning.getName()).isEqualTo("Créance bientôt prescrite");
+        assertThat(warning.getName()).startsWith("Créance bientôt prescrite · Client " + customer + " SAS — ");
         assertThat(tasks.getVariable(warning.getId(), "limitedInvoice")).isEqualTo(nearing);
         assertThat(tasks.getVariable(warning.getId(), "limitationDate"))
                 .isEqualTo(today.minusYears(5).plusMonths(3).plusYears(5).toString());

@@ -1,0 +1,89 @@
+package org.encaisse.collection;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import org.encaisse.communication.Communication;
+import org.encaisse.communication.CommunicationLog;
+import org.encaisse.customer.Customer;
+import org.encaisse.customer.CustomerDirectory;
+import org.encaisse.invoice.Invoice;
+import org.encaisse.invoice.InvoiceLedger;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a task's card in Tasklist says of its customer, so that a collector chooses a call without opening it:
+ * the name, what is overdue and how late ("Boulangeries Chevalier SARL — 36 843 € échus, 94 j"), and a one-line
+ * summary (the level reached, the last letter, a promise awaited).
+ */
+@Service
+public class TaskHeadline {
+
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private static final java.util.Map<String, String> LETTERS = java.util.Map.of(
+            "PRE_DUE_REMINDER", "rappel avant échéance", "FIRST_REMINDER", "relance 1", "SECOND_REMINDER", "relance 2",
+            "FIRM_LETTER", "relance ferme", "FORMAL_NOTICE", "mise en demeure", "AGENCY_HANDOFF_NOTICE", "remise à l'agence",
+            "PAYMENT_PLAN_AGREEMENT", "échéancier", "MISSED_INSTALLMENT_NOTICE", "échéance manquée",
+            "DISPUTE_ACKNOWLEDGEMENT", "accusé de litige");
+
+    public record Lines(String headline, String summary) {
+    }
+
+    private final CustomerDirectory customers;
+    private final InvoiceLedger ledger;
+    private final CommunicationLog communications;
+    private final PromiseBook promises;
+
+    TaskHeadline(CustomerDirectory customers, InvoiceLedger ledger, CommunicationLog communications,
+                 PromiseBook promises) {
+        this.customers = customers;
+        this.ledger = ledger;
+        this.communications = communications;
+        this.promises = promises;
+    }
+
+    @Transactional(readOnly = true)
+    public Lines of(Long customerId, LocalDate today) {
+        Customer customer = customers.get(customerId);
+        List<Invoice> overdue = ledger.overdueIncludingPlans(customerId, today);
+        StringBuilder headline = new StringBuilder(customer.getName());
+        if (overdue.isEmpty()) {
+            headline.append(" — rien d'échu");
+        } else {
+            BigDecimal total = overdue.stream().map(Invoice::getOutstandingAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            long daysLate = overdue.stream().mapToLong(invoice -> invoice.daysLate(today)).max().orElse(0);
+            headline.append(" — ").append(money(total, overdue.get(0).getCurrency())).append(" échus, ")
+                    .append(daysLate).append(" j");
+        }
+        StringBuilder summary = new StringBuilder();
+        List<Communication> last = communications.latestOfCustomer(customerId, 1);
+        if (last.isEmpty()) {
+            summary.append("Aucun courrier");
+        } else {
+            Communication letter = last.get(0);
+            summary.append("Niveau ").append(letter.getLevel()).append(" · dernier courrier : ")
+                    .append(LETTERS.getOrDefault(letter.getStep().name(), letter.getStep().template())).append(" du ")
+                    .append(FRENCH_DATE.format(letter.getCreatedAt().atZone(java.time.ZoneId.of("Europe/Paris"))));
+        }
+        promises.latestOfCustomer(customerId, 1).stream()
+                .filter(promise -> promise.getStatus() == PromiseToPay.Status.OPEN)
+                .findFirst()
+                .ifPresent(promise -> summary.append(" · promesse au ").append(FRENCH_DATE.format(promise.getPromisedDate())));
+        return new Lines(headline.toString(), summary.toString());
+    }
+
+    private static String money(BigDecimal amount, String currency) {
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.FRANCE);
+        format.setMaximumFractionDigits(0);
+        // A narrow no-break space groups thousands in French; a plain one reads the same in every font.
+        return format.format(amount.setScale(0, RoundingMode.HALF_UP)).replace('\u202F', ' ').replace('\u00A0', ' ')
+                + ("EUR".equals(currency) ? " €" : " " + currency);
+    }
+}

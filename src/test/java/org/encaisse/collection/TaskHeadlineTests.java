@@ -1,0 +1,52 @@
+package org.encaisse.collection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.encaisse.support.Api;
+import org.encaisse.support.CaseWork;
+import org.encaisse.support.EncaisseTest;
+import org.encaisse.support.ParisDate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A collector reads on the task's card whom to call and how much is at stake, and the card follows the account:
+ * a payment changes the amount on the open task at once.
+ */
+@EncaisseTest
+class TaskHeadlineTests {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    CaseWork work;
+
+    @Autowired
+    TaskService tasks;
+
+    @Test
+    void theCallSaysWhoHowMuchAndHowLateAndFollowsAPayment() {
+        LocalDate today = ParisDate.today();
+        String customer = api.customer();
+        String older = api.invoice(customer, today.minusDays(124).toString(), today.minusDays(94).toString(), "35643.00");
+        api.invoice(customer, today.minusDays(50).toString(), today.minusDays(20).toString(), "1200.40");
+        api.post("/api/aging-runs", "");
+        String caseId = work.caseOf(customer);
+
+        Task call = work.nextTask(caseId);
+        assertThat(call.getTaskDefinitionKey()).isEqualTo("Task_CallCustomer");
+        assertThat(call.getName()).isEqualTo("Appeler le client · Client " + customer + " SAS — 36 843 € échus, 94 j");
+        assertThat(call.getDescription()).startsWith("Niveau 1 · dernier courrier : relance 2 du ");
+
+        api.post("/api/payments", """
+                {"bankReference": "%s", "date": "%s", "amount": 35643.00, "invoiceNumbers": ["%s"]}"""
+                .formatted(Api.unique("VIR"), today, older));
+        assertThat(tasks.createTaskQuery().taskId(call.getId()).singleResult().getName())
+                .isEqualTo("Appeler le client · Client " + customer + " SAS — 1 200 € échus, 20 j");
+    }
+}
