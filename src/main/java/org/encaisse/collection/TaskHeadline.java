@@ -33,7 +33,8 @@ public class TaskHeadline {
             "PAYMENT_PLAN_AGREEMENT", "échéancier", "MISSED_INSTALLMENT_NOTICE", "échéance manquée",
             "DISPUTE_ACKNOWLEDGEMENT", "accusé de litige");
 
-    public record Lines(String headline, String summary) {
+    /** {@code stakes}: the inputs of TaskPriorityDecision, by name. */
+    public record Lines(String headline, String summary, java.util.Map<String, Object> stakes) {
     }
 
     private final CustomerDirectory customers;
@@ -54,16 +55,17 @@ public class TaskHeadline {
         Customer customer = customers.get(customerId);
         List<Invoice> overdue = ledger.overdueIncludingPlans(customerId, today);
         StringBuilder headline = new StringBuilder(customer.getName());
+        BigDecimal total = overdue.stream().map(Invoice::getOutstandingAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        long daysLate = overdue.stream().mapToLong(invoice -> invoice.daysLate(today)).max().orElse(0);
         if (overdue.isEmpty()) {
             headline.append(" — rien d'échu");
         } else {
-            BigDecimal total = overdue.stream().map(Invoice::getOutstandingAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
-            long daysLate = overdue.stream().mapToLong(invoice -> invoice.daysLate(today)).max().orElse(0);
             headline.append(" — ").append(money(total, overdue.get(0).getCurrency())).append(" échus, ")
                     .append(daysLate).append(" j");
         }
         StringBuilder summary = new StringBuilder();
         List<Communication> last = communications.latestOfCustomer(customerId, 1);
+        int level = last.isEmpty() ? 0 : last.get(0).getLevel();
         if (last.isEmpty()) {
             summary.append("Aucun courrier");
         } else {
@@ -72,11 +74,20 @@ public class TaskHeadline {
                     .append(LETTERS.getOrDefault(letter.getStep().name(), letter.getStep().template())).append(" du ")
                     .append(FRENCH_DATE.format(letter.getCreatedAt().atZone(java.time.ZoneId.of("Europe/Paris"))));
         }
-        promises.latestOfCustomer(customerId, 1).stream()
+        List<PromiseToPay> lastPromise = promises.latestOfCustomer(customerId, 1);
+        lastPromise.stream()
                 .filter(promise -> promise.getStatus() == PromiseToPay.Status.OPEN)
                 .findFirst()
                 .ifPresent(promise -> summary.append(" · promesse au ").append(FRENCH_DATE.format(promise.getPromisedDate())));
-        return new Lines(headline.toString(), summary.toString());
+        boolean broken = lastPromise.stream().anyMatch(promise -> promise.getStatus() == PromiseToPay.Status.BROKEN);
+        java.util.Map<String, Object> stakes = new java.util.HashMap<>();
+        stakes.put("overdueAmount", total.doubleValue());
+        stakes.put("daysLate", (int) daysLate);
+        stakes.put("riskRating", customer.getRiskRating() == null ? null : customer.getRiskRating().name());
+        stakes.put("segment", customer.getSegment());
+        stakes.put("brokenPromise", broken);
+        stakes.put("level", level);
+        return new Lines(headline.toString(), summary.toString(), stakes);
     }
 
     private static String money(BigDecimal amount, String currency) {

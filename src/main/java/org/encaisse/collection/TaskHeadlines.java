@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -35,13 +36,14 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Every user task of a customer's processes says who and how much on its Tasklist card: its name from the model,
  * then the customer's headline ("Appeler le client · Boulangeries Chevalier SARL — 36 843 € échus, 94 j"), and
- * the one-line summary as its description. Set when the task is created, from one place for every model (a parse
+ * the one-line summary as its description; its priority is TaskPriorityDecision's, from what is at stake. Set when the task is created, from one place for every model (a parse
  * listener, so that a task a manager adds in Modeler gets it too), and again when a payment or a credit changes
- * what the customer owes.
+ * what the customer owes, or a promise breaks.
  */
 @Component
 class TaskHeadlines extends AbstractProcessEnginePlugin implements TaskListener {
 
+    static final String PRIORITY_DECISION = "TaskPriorityDecision";
     static final Set<String> PROCESSES = Set.of("CollectionCaseProcess", "PreCollectionCallProcess", "PaymentPlanProcess");
 
     // Resolved when a task is created: the engine is built before the services the headline reads.
@@ -49,12 +51,15 @@ class TaskHeadlines extends AbstractProcessEnginePlugin implements TaskListener 
     private final ObjectProvider<TaskService> tasks;
     private final ObjectProvider<IdentityService> identity;
     private final ObjectProvider<CustomerDirectory> customers;
+    private final ObjectProvider<DecisionService> decisions;
     private final ZoneId zone;
 
     TaskHeadlines(ObjectProvider<TaskHeadline> headline, ObjectProvider<TaskService> tasks,
                   ObjectProvider<IdentityService> identity, ObjectProvider<CustomerDirectory> customers,
+                  ObjectProvider<DecisionService> decisions,
                   @Value("${encaisse.time-zone:Europe/Paris}") String zone) {
         this.customers = customers;
+        this.decisions = decisions;
         this.headline = headline;
         this.tasks = tasks;
         this.identity = identity;
@@ -85,6 +90,7 @@ class TaskHeadlines extends AbstractProcessEnginePlugin implements TaskListener 
             TaskHeadline.Lines lines = headline.getObject().of(id.longValue(), today());
             task.setName(modelName(task.getBpmnModelElementInstance().getName(), task.getName()) + " · " + lines.headline());
             task.setDescription(lines.summary());
+            task.setPriority(priority(lines));
         }
     }
 
@@ -125,11 +131,21 @@ class TaskHeadlines extends AbstractProcessEnginePlugin implements TaskListener 
 
     private void refresh(Task task, TaskHeadline.Lines lines) {
         String name = modelName(null, task.getName()) + " · " + lines.headline();
-        if (!name.equals(task.getName()) || !lines.summary().equals(task.getDescription())) {
+        int priority = priority(lines);
+        if (!name.equals(task.getName()) || !lines.summary().equals(task.getDescription())
+                || priority != task.getPriority()) {
             task.setName(name);
             task.setDescription(lines.summary());
+            task.setPriority(priority);
             tasks.getObject().saveTask(task);
         }
+    }
+
+    /** TaskPriorityDecision's points, which managers change in Modeler, kept within Tasklist's 0 to 100. */
+    private int priority(TaskHeadline.Lines lines) {
+        var result = decisions.getObject().evaluateDecisionTableByKey(PRIORITY_DECISION, lines.stakes());
+        Object points = result.isEmpty() ? null : result.getSingleResult().getSingleEntry();
+        return points instanceof Number number ? Math.max(0, Math.min(100, number.intValue())) : 0;
     }
 
     /** The task's own name: the model's, or the part of the current name before the headline. */

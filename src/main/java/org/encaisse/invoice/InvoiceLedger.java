@@ -141,12 +141,15 @@ public class InvoiceLedger {
     public void markDisputed(Invoice invoice) {
         invoice.markDisputed();
         invoices.save(invoice);
+        // No longer chased: what the customer's tasks say is overdue changes.
+        balanceChanged(invoice);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void endDispute(Invoice invoice) {
         invoice.endDispute();
         invoices.save(invoice);
+        balanceChanged(invoice);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

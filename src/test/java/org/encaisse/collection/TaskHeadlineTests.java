@@ -42,11 +42,15 @@ class TaskHeadlineTests {
         assertThat(call.getTaskDefinitionKey()).isEqualTo("Task_CallCustomer");
         assertThat(call.getName()).isEqualTo("Appeler le client · Client " + customer + " SAS — 36 843 € échus, 94 j");
         assertThat(call.getDescription()).startsWith("Niveau 1 · dernier courrier : relance 2 du ");
+        // TaskPriorityDecision: 30 (10,000 to 50,000 overdue) + 30 (over 90 days late).
+        assertThat(call.getPriority()).isEqualTo(60);
 
         api.post("/api/payments", """
                 {"bankReference": "%s", "date": "%s", "amount": 35643.00, "invoiceNumbers": ["%s"]}"""
                 .formatted(Api.unique("VIR"), today, older));
         assertThat(tasks.createTaskQuery().taskId(call.getId()).singleResult().getName())
                 .isEqualTo("Appeler le client · Client " + customer + " SAS — 1 200 € échus, 20 j");
+        // 10 (under 2,000 overdue), nothing for 20 days late.
+        assertThat(tasks.createTaskQuery().taskId(call.getId()).singleResult().getPriority()).isEqualTo(10);
     }
 }
