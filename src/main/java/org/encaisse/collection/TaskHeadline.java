@@ -41,9 +41,12 @@ public class TaskHeadline {
     private final InvoiceLedger ledger;
     private final CommunicationLog communications;
     private final PromiseBook promises;
+    private final java.time.ZoneId zone;
 
     TaskHeadline(CustomerDirectory customers, InvoiceLedger ledger, CommunicationLog communications,
-                 PromiseBook promises) {
+                 PromiseBook promises,
+                 @org.springframework.beans.factory.annotation.Value("${encaisse.time-zone:Europe/Paris}") String zone) {
+        this.zone = java.time.ZoneId.of(zone);
         this.customers = customers;
         this.ledger = ledger;
         this.communications = communications;
@@ -72,7 +75,7 @@ public class TaskHeadline {
             Communication letter = last.get(0);
             summary.append("Niveau ").append(letter.getLevel()).append(" · dernier courrier : ")
                     .append(LETTERS.getOrDefault(letter.getStep().name(), letter.getStep().template())).append(" du ")
-                    .append(FRENCH_DATE.format(letter.getCreatedAt().atZone(java.time.ZoneId.of("Europe/Paris"))));
+                    .append(FRENCH_DATE.format(letter.getCreatedAt().atZone(zone)));
         }
         List<PromiseToPay> lastPromise = promises.latestOfCustomer(customerId, 1);
         lastPromise.stream()

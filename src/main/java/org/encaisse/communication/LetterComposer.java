@@ -3,7 +3,6 @@ package org.encaisse.communication;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,7 +62,7 @@ class LetterComposer {
                 communication.reference(customer.getExternalId()), today,
                 communication.getChannel() == CommunicationStep.Channel.REGISTERED_LETTER, creditor,
                 new Letter.Addressee(customer.getName(), customer.getCompanyId(), communication.getRecipientName(),
-                        communication.getRecipientEmail(), addressLines(customer.getAddress())),
+                        communication.getRecipientEmail(), customer.addressLines()),
                 communication.getCurrency(), lines,
                 new Letter.Totals(outstanding, totalInterest, perInvoice, compensation, claimed), claimsPenalties,
                 customer.getLatePaymentRate(), installments(communication));
@@ -81,12 +80,5 @@ class LetterComposer {
             lines.add(new Letter.InstallmentLine(i + 1, installments.get(i).dueDate(), installments.get(i).amount()));
         }
         return lines;
-    }
-
-    private static List<String> addressLines(String address) {
-        if (address == null || address.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(address.split("\\R|\\|")).map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 }

@@ -3,7 +3,6 @@ package org.encaisse.court;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -212,10 +211,8 @@ public class InjunctionDesk {
         String representative = customer.getContacts().stream()
                 .filter(contact -> contact.getRole() == ContactRole.DIRECTOR).map(contact -> contact.getName())
                 .findFirst().orElse(null);
-        List<String> address = customer.getAddress() == null ? List.of()
-                : Arrays.stream(customer.getAddress().split("\\R|\\|")).map(String::strip).filter(l -> !l.isEmpty()).toList();
         return new InjunctionRequest(creditor, new InjunctionRequest.Debtor(customer.getExternalId(), customer.getName(),
-                customer.getCompanyId(), address, representative), filing.getCaseId(), filing.getComputedTo(),
+                customer.getCompanyId(), customer.addressLines(), representative), filing.getCaseId(), filing.getComputedTo(),
                 filing.getCurrency(), filing.getInvoices(), filing.getPrincipal(), filing.getInterest(),
                 penalties.fixedCompensation(), filing.getCompensation(), filing.total(), customer.getLatePaymentRate(),
                 evidence);

@@ -161,6 +161,15 @@ public class Customer {
         return address;
     }
 
+    /** The address's lines, as imported with line breaks or "|" between them; none when there is no address. */
+    public List<String> addressLines() {
+        if (address == null || address.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(address.split("\\R|\\|")).map(String::strip).filter(line -> !line.isEmpty())
+                .toList();
+    }
+
     /** The yearly interest rate of the customer's terms, in percent; null when the statutory rate applies. */
     public BigDecimal getLatePaymentRate() {
         return latePaymentRate;
