@@ -38,6 +38,7 @@ class AccessBootstrap implements InitializingBean {
         checkAdministrator();
         Groups.ALL.forEach(accounts::ensureGroup);
         permissions.apply(PermissionMatrix.GRANTS);
+        permissions.withdraw(PermissionMatrix.WITHDRAWN);
         if (administrator.isSet()) {
             accounts.ensureUser(administrator.user(), administrator.password(), ADMIN_FIRST_NAME, ADMIN_LAST_NAME, null,
                     List.of(Groups.MANAGERS, Groups.CAMUNDA_ADMIN));

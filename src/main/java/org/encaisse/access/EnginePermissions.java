@@ -25,6 +25,15 @@ class EnginePermissions {
         grants.forEach(this::apply);
     }
 
+    /** Deletes these group grants where an earlier start wrote them. */
+    void withdraw(List<PermissionMatrix.Grant> grants) {
+        for (PermissionMatrix.Grant grant : grants) {
+            authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                    .groupIdIn(grant.group()).resourceType(grant.resource()).resourceId(grant.resourceId()).list()
+                    .forEach(found -> authorizations.deleteAuthorization(found.getId()));
+        }
+    }
+
     private void apply(PermissionMatrix.Grant grant) {
         Authorization authorization = authorizations.createAuthorizationQuery()
                 .authorizationType(Authorization.AUTH_TYPE_GRANT)

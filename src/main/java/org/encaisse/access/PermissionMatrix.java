@@ -46,6 +46,15 @@ final class PermissionMatrix {
 
     static final List<Grant> GRANTS = grants();
 
+    /**
+     * Grants earlier versions gave and this one takes back: every group read every saved filter, where each
+     * team now sees its own worklists only (the collection module's Worklists grants them one by one).
+     */
+    static final List<Grant> WITHDRAWN = List.of(
+            grant(Groups.COLLECTORS, FILTER, ANY), grant(Groups.SALES, FILTER, ANY),
+            grant(Groups.LOGISTICS, FILTER, ANY), grant(Groups.MANAGERS, FILTER, ANY),
+            grant(Groups.AUDITORS, FILTER, ANY));
+
     private PermissionMatrix() {
     }
 
@@ -57,7 +66,6 @@ final class PermissionMatrix {
 
         for (String worker : List.of(Groups.COLLECTORS, Groups.SALES, Groups.LOGISTICS)) {
             grants.add(grant(worker, APPLICATION, "tasklist", Permissions.ACCESS));
-            grants.add(grant(worker, FILTER, ANY, Permissions.READ));
             // Tasklist draws the diagram of a task's process.
             grants.add(grant(worker, PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ));
         }
@@ -65,7 +73,6 @@ final class PermissionMatrix {
         // Credit managers run the path: they change models and deploy them, approve, move running cases.
         grants.add(grant(Groups.MANAGERS, APPLICATION, "tasklist", Permissions.ACCESS));
         grants.add(grant(Groups.MANAGERS, APPLICATION, "cockpit", Permissions.ACCESS));
-        grants.add(grant(Groups.MANAGERS, FILTER, ANY, Permissions.READ));
         grants.add(grant(Groups.MANAGERS, DEPLOYMENT, ANY, Permissions.ALL));
         grants.add(grant(Groups.MANAGERS, PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.ALL));
         grants.add(grant(Groups.MANAGERS, PROCESS_INSTANCE, ANY, ProcessInstancePermissions.ALL));
@@ -80,7 +87,6 @@ final class PermissionMatrix {
         // Auditors read everything, the history above all, and change nothing.
         grants.add(grant(Groups.AUDITORS, APPLICATION, "cockpit", Permissions.ACCESS));
         grants.add(grant(Groups.AUDITORS, APPLICATION, "tasklist", Permissions.ACCESS));
-        grants.add(grant(Groups.AUDITORS, FILTER, ANY, Permissions.READ));
         grants.add(grant(Groups.AUDITORS, DEPLOYMENT, ANY, Permissions.READ));
         grants.add(grant(Groups.AUDITORS, PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,

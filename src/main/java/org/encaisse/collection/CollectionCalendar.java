@@ -61,6 +61,11 @@ public class CollectionCalendar {
         return Date.from(then.with(workingDay(then.toLocalDate())).toInstant());
     }
 
+    /** The end of today in the creditor's time zone: what is due before it is due today or earlier. */
+    public Date endOfToday() {
+        return Date.from(today().plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
     LocalDate today() {
         return now().toLocalDate();
     }

@@ -5,11 +5,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * When Task_CallCustomer is claimed or assigned: writes the collector's briefing as a task-local
- * variable for the form. Written then rather than when the task is created, it shows the account as
- * it stands when the collector takes the call (a payment or a letter of the days between included),
- * and the daily job that creates thousands of call tasks does not write thousands of briefings that
- * would be stale by the time anyone reads them. History keeps each version: what the collector saw.
+ * Writes the collector's briefing as a task-local variable for the form of Task_CallCustomer: when the task is
+ * created, so that a collector choosing a call in Tasklist reads the account before claiming it, and again when
+ * it is claimed or assigned, so that the collector who takes the call reads it as it stands then. A payment or a
+ * credit in between rewrites it too ({@link TaskHeadlines}). History keeps each version: what the collector saw.
  */
 @Component
 class PrepareCallListener implements TaskListener {
@@ -24,7 +23,7 @@ class PrepareCallListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        if (task.getAssignee() == null) {
+        if (TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() == null) {
             // Given back to the group: the last briefing stays, for the next collector to see until they claim it.
             return;
         }

@@ -33,8 +33,16 @@ public class TaskHeadline {
             "PAYMENT_PLAN_AGREEMENT", "échéancier", "MISSED_INSTALLMENT_NOTICE", "échéance manquée",
             "DISPUTE_ACKNOWLEDGEMENT", "accusé de litige");
 
-    /** {@code stakes}: the inputs of TaskPriorityDecision, by name. */
-    public record Lines(String headline, String summary, java.util.Map<String, Object> stakes) {
+    /** The task variables a Tasklist card shows, and the saved filters sort and select on. */
+    static final String CUSTOMER_NAME = "customerName";
+    static final String OVERDUE_AMOUNT = "overdueAmount";
+    static final String DAYS_LATE = "daysLate";
+    static final String REMINDER_LEVEL = "reminderLevel";
+    static final String BROKEN_PROMISE = "brokenPromise";
+
+    /** {@code stakes}: the inputs of TaskPriorityDecision, by name; {@code card}: the card's task variables. */
+    public record Lines(String headline, String summary, java.util.Map<String, Object> stakes,
+                        java.util.Map<String, Object> card) {
     }
 
     private final CustomerDirectory customers;
@@ -90,7 +98,13 @@ public class TaskHeadline {
         stakes.put("segment", customer.getSegment());
         stakes.put("brokenPromise", broken);
         stakes.put("level", level);
-        return new Lines(headline.toString(), summary.toString(), stakes);
+        java.util.Map<String, Object> card = new java.util.HashMap<>();
+        card.put(CUSTOMER_NAME, customer.getName());
+        card.put(OVERDUE_AMOUNT, total.setScale(2, RoundingMode.HALF_UP).doubleValue());
+        card.put(DAYS_LATE, (int) daysLate);
+        card.put(REMINDER_LEVEL, level);
+        card.put(BROKEN_PROMISE, broken);
+        return new Lines(headline.toString(), summary.toString(), stakes, card);
     }
 
     private static String money(BigDecimal amount, String currency) {

@@ -52,14 +52,16 @@ class TaskHeadlines extends AbstractProcessEnginePlugin implements TaskListener 
     private final ObjectProvider<IdentityService> identity;
     private final ObjectProvider<CustomerDirectory> customers;
     private final ObjectProvider<DecisionService> decisions;
+    private final ObjectProvider<CallBriefing> briefing;
     private final ZoneId zone;
 
     TaskHeadlines(ObjectProvider<TaskHeadline> headline, ObjectProvider<TaskService> tasks,
                   ObjectProvider<IdentityService> identity, ObjectProvider<CustomerDirectory> customers,
-                  ObjectProvider<DecisionService> decisions,
+                  ObjectProvider<DecisionService> decisions, ObjectProvider<CallBriefing> briefing,
                   @Value("${encaisse.time-zone:Europe/Paris}") String zone) {
         this.customers = customers;
         this.decisions = decisions;
+        this.briefing = briefing;
         this.headline = headline;
         this.tasks = tasks;
         this.identity = identity;
@@ -91,6 +93,7 @@ class TaskHeadlines extends AbstractProcessEnginePlugin implements TaskListener 
             task.setName(modelName(task.getBpmnModelElementInstance().getName(), task.getName()) + " · " + lines.headline());
             task.setDescription(lines.summary());
             task.setPriority(priority(lines));
+            task.setVariablesLocal(lines.card());
         }
     }
 
@@ -138,6 +141,15 @@ class TaskHeadlines extends AbstractProcessEnginePlugin implements TaskListener 
             task.setDescription(lines.summary());
             task.setPriority(priority);
             tasks.getObject().saveTask(task);
+        }
+        if (!lines.card().equals(tasks.getObject().getVariablesLocal(task.getId(), lines.card().keySet()))) {
+            tasks.getObject().setVariablesLocal(task.getId(), lines.card());
+        }
+        // A call's briefing, read before the call is claimed, shows the account as it is now.
+        if (tasks.getObject().getVariableLocal(task.getId(), CaseVariables.BRIEFING) != null) {
+            Object customerId = tasks.getObject().getVariable(task.getId(), CaseVariables.CUSTOMER_ID);
+            tasks.getObject().setVariableLocal(task.getId(), CaseVariables.BRIEFING,
+                    briefing.getObject().of(((Number) customerId).longValue(), today()));
         }
     }
 

@@ -28,6 +28,7 @@ class DemoCases {
     /** A case whose oldest invoice fell due this long ago has had its reminders. */
     private static final int REMINDED_AFTER_DAYS = 14;
     private static final int MAX_STEPS = 8;
+    private static final java.time.LocalTime CALLS_DUE_AT = java.time.LocalTime.of(18, 0);
 
     private final RuntimeService runtime;
     private final ManagementService management;
@@ -39,8 +40,13 @@ class DemoCases {
         this.tasks = tasks;
     }
 
-    /** @return how many cases now wait for a collector's call */
-    int bringToCall(LocalDate today) {
+    /**
+     * The calls are due today, as a collector's calls are on the day the schedule reaches them, so that the
+     * morning's list "Mes appels du jour" has them.
+     *
+     * @return how many cases now wait for a collector's call
+     */
+    int bringToCall(LocalDate today, java.time.ZoneId zone) {
         int waiting = 0;
         for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionKey("CollectionCaseProcess").list()) {
             LocalDate due = LocalDate.parse((String) runtime.getVariable(instance.getId(), "caseDueDate"));
@@ -49,6 +55,12 @@ class DemoCases {
             }
             if (advanceToTask(instance.getId())) {
                 waiting++;
+                java.util.Date dueToday = java.util.Date.from(today.atTime(CALLS_DUE_AT).atZone(zone).toInstant());
+                tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_CallCustomer").list()
+                        .forEach(call -> {
+                            call.setDueDate(dueToday);
+                            tasks.saveTask(call);
+                        });
             }
         }
         return waiting;

@@ -65,7 +65,7 @@ class DemoData implements ApplicationRunner {
         });
         // The daily aging would open the cases at its next run; the demo shows them at once.
         AgingRun.Result cases = agingRun.run(LocalDate.now(clock));
-        int calls = demoCases.bringToCall(LocalDate.now(clock));
+        int calls = demoCases.bringToCall(LocalDate.now(clock), clock.getZone());
         String toFile = demoCases.bringToInjunctionFiling().orElse("none");
         log.info("Demo data loaded: {} customers, {} invoices, {} payments; {} collection cases opened, {} waiting for "
                 + "a collector's call; injunction request ready to file for {}.", ledger.customers().size(),

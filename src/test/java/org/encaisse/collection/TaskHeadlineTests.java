@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A collector reads on the task's card whom to call and how much is at stake, and the card follows the account:
- * a payment changes the amount on the open task at once.
+ * a payment changes the amount on the open task, and the briefing a collector reads before claiming it, at once.
  */
 @EncaisseTest
 class TaskHeadlineTests {
@@ -44,10 +44,16 @@ class TaskHeadlineTests {
         assertThat(call.getDescription()).startsWith("Niveau 1 · dernier courrier : relance 2 du ");
         // TaskPriorityDecision: 30 (10,000 to 50,000 overdue) + 30 (over 90 days late).
         assertThat(call.getPriority()).isEqualTo(60);
+        // The briefing is there for a collector who opens the task without claiming it.
+        assertThat(call.getAssignee()).isNull();
+        assertThat((String) tasks.getVariableLocal(call.getId(), "briefing")).contains(older, "94 j de retard");
 
+        String transfer = Api.unique("VIR");
         api.post("/api/payments", """
                 {"bankReference": "%s", "date": "%s", "amount": 35643.00, "invoiceNumbers": ["%s"]}"""
-                .formatted(Api.unique("VIR"), today, older));
+                .formatted(transfer, today, older));
+        assertThat((String) tasks.getVariableLocal(call.getId(), "briefing")).as("the account as it stands now")
+                .contains(transfer).doesNotContain("94 j de retard");
         assertThat(tasks.createTaskQuery().taskId(call.getId()).singleResult().getName())
                 .isEqualTo("Appeler le client · Client " + customer + " SAS — 1 200 € échus, 20 j");
         // 10 (under 2,000 overdue), nothing for 20 days late.
