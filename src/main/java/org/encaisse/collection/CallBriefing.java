@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a collector reads before dialing: whom to call, what is overdue, what was paid, which
- * letters went out and what was promised. Shown in the call task's form, in French.
+ * letters went out and what was promised. Shown in the call task's form; written once for every reader, in
+ * French, the language of the collection team and of the letters it quotes.
  */
 @Service
 public class CallBriefing {
@@ -48,40 +49,40 @@ public class CallBriefing {
         Customer customer = customers.get(customerId);
         StringBuilder text = new StringBuilder();
         text.append(customer.getName()).append(" (").append(customer.getExternalId()).append(")\n\n");
-        text.append("À appeler / Call:\n");
+        text.append("À appeler :\n");
         customer.getContacts().forEach(contact -> text.append("- ").append(contact.getName()).append(", ")
                 .append(contact.getRole()).append(", ").append(orDash(contact.getPhone())).append(", ")
                 .append(orDash(contact.getEmail())).append('\n'));
         List<Invoice> overdue = ledger.overdue(customerId, today);
         BigDecimal total = overdue.stream().map(Invoice::getOutstandingAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        text.append("\nFactures échues / Overdue invoices (").append(total).append("):\n");
+        text.append("\nFactures échues (").append(total).append(") :\n");
         overdue.forEach(invoice -> text.append("- ").append(invoice.getNumber()).append(", échéance ")
                 .append(invoice.getDueDate().format(FRENCH_DATE)).append(", ").append(invoice.getAmount()).append(' ')
                 .append(invoice.getCurrency()).append(", reste dû ").append(invoice.getOutstandingAmount()).append(", ")
                 .append(invoice.daysLate(today)).append(" j de retard\n"));
         List<Payment> received = payments.latestOfCustomer(customerId, RECENT);
-        text.append("\nDerniers paiements / Recent payments:\n");
+        text.append("\nDerniers paiements :\n");
         received.forEach(payment -> text.append("- ")
                 .append(payment.getPaymentDate().format(FRENCH_DATE)).append(", ").append(payment.getAmount()).append(' ')
                 .append(payment.getCurrency()).append(", ").append(payment.getBankReference()).append('\n'));
         if (received.isEmpty()) {
-            text.append("- aucun / none\n");
+            text.append("- aucun\n");
         }
         List<Communication> sent = communications.latestOfCustomer(customerId, RECENT);
-        text.append("\nRelances envoyées / Reminders sent:\n");
+        text.append("\nRelances envoyées :\n");
         sent.forEach(communication -> text.append("- ")
                 .append(communication.getCreatedAt().atZone(clock.getZone()).toLocalDate().format(FRENCH_DATE))
                 .append(", ").append(communication.getStep()).append(" (niveau ").append(communication.getLevel())
                 .append("), ").append(orDash(communication.getRecipientName())).append('\n'));
         if (sent.isEmpty()) {
-            text.append("- aucune / none\n");
+            text.append("- aucune\n");
         }
         List<PromiseToPay> promised = promises.latestOfCustomer(customerId, RECENT);
-        text.append("\nPromesses / Promises:\n");
+        text.append("\nPromesses :\n");
         promised.forEach(promise -> text.append("- ").append(promise.getAmount()).append(" pour le ")
                 .append(promise.getPromisedDate().format(FRENCH_DATE)).append(", ").append(promise.getStatus()).append('\n'));
         if (promised.isEmpty()) {
-            text.append("- aucune / none\n");
+            text.append("- aucune\n");
         }
         return text.toString();
     }

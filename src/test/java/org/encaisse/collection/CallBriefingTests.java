@@ -43,7 +43,7 @@ class CallBriefingTests {
 
         String text = briefing.of(customers.get(customer).getId(), today);
 
-        assertThat(text).contains(overdue, "30 j de retard", "Derniers paiements / Recent payments:")
+        assertThat(text).contains(overdue, "30 j de retard", "Derniers paiements :")
                 .doesNotContain(notYetDue);
         assertThat(text).as("the five newest payments").contains(references.subList(2, 7));
         assertThat(text).as("older payments are left out").doesNotContain(references.get(0), references.get(1));

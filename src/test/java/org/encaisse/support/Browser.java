@@ -45,6 +45,8 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1366,900", "--lang=fr-FR");
+        // What a French browser asks servers for; headless Chromium otherwise sends en-US whatever --lang says.
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fr-FR,fr"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -124,8 +126,27 @@ public final class Browser implements AutoCloseable {
         return wait;
     }
 
-    public Object script(String javascript) {
-        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(javascript);
+    /** Runs a script that calls its last argument when done, and returns what it passed; up to 60 s. */
+    public Object asyncScript(String javascript, Object... arguments) {
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(javascript, arguments);
+    }
+
+    /** Brings the element to the middle of the window, out from under Tasklist's footer, and clicks it. */
+    public void clickInView(By what) {
+        patiently().until(d -> {
+            WebElement element = d.findElement(what);
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return null;
+            }
+            script("arguments[0].scrollIntoView({block: 'center'})", element);
+            element.click();
+            return true;
+        });
+    }
+
+    public Object script(String javascript, Object... arguments) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(javascript, arguments);
     }
 
     @Override
