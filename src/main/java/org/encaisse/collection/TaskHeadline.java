@@ -2,16 +2,15 @@ package org.encaisse.collection;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 import org.encaisse.communication.Communication;
 import org.encaisse.communication.CommunicationLog;
 import org.encaisse.customer.Customer;
 import org.encaisse.customer.CustomerDirectory;
+import org.encaisse.invoice.FrenchAmount;
 import org.encaisse.invoice.Invoice;
 import org.encaisse.invoice.InvoiceLedger;
 import org.springframework.stereotype.Service;
@@ -71,7 +70,7 @@ public class TaskHeadline {
         if (overdue.isEmpty()) {
             headline.append(" — rien d'échu");
         } else {
-            headline.append(" — ").append(money(total, overdue.get(0).getCurrency())).append(" échus, ")
+            headline.append(" — ").append(FrenchAmount.rounded(total, overdue.get(0).getCurrency())).append(" échus, ")
                     .append(daysLate).append(" j");
         }
         StringBuilder summary = new StringBuilder();
@@ -105,13 +104,5 @@ public class TaskHeadline {
         card.put(REMINDER_LEVEL, level);
         card.put(BROKEN_PROMISE, broken);
         return new Lines(headline.toString(), summary.toString(), stakes, card);
-    }
-
-    private static String money(BigDecimal amount, String currency) {
-        NumberFormat format = NumberFormat.getNumberInstance(Locale.FRANCE);
-        format.setMaximumFractionDigits(0);
-        // A narrow no-break space groups thousands in French; a plain one reads the same in every font.
-        return format.format(amount.setScale(0, RoundingMode.HALF_UP)).replace('\u202F', ' ').replace('\u00A0', ' ')
-                + ("EUR".equals(currency) ? " €" : " " + currency);
     }
 }

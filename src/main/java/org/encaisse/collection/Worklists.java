@@ -63,7 +63,7 @@ final class Worklists {
                     "Disputes to settle: invoices a customer contests, routed to the team that can decide",
                     40, "#7b1fa2", List.of(Groups.SALES, Groups.LOGISTICS, Groups.COLLECTORS),
                     tasks -> mineOrMyGroups(tasks).taskDefinitionKey("Task_ResolveDispute").orderByDueDate().asc(),
-                    List.of()),
+                    List.of(CARD.get(0))),
             new Worklist("decisions", "Décisions à prendre",
                     "Decisions to make: delivery blocks, agency or court, payment plans, claims near limitation",
                     50, "#0b8043", List.of(Groups.MANAGERS),

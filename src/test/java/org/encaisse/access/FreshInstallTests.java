@@ -321,7 +321,7 @@ class FreshInstallTests {
     void theUserAddedInAdminSeesTheTaskOfItsGroupInTasklist() {
         try (Browser browser = new Browser(application.port())) {
             logIn(browser, "tasklist", BROWSER_USER, BROWSER_USER_PASSWORD, "Léa Garnier");
-            browser.await(By.xpath("//li[contains(@class, 'task')]//h4/a[normalize-space(.) = 'Trancher le litige']"));
+            browser.await(By.xpath("//li[contains(@class, 'task')]//h4/a[starts-with(normalize-space(.), 'Trancher le litige · Boulangeries Chevalier SARL')]"));
             assertThat(browser.all("li.task")).as("the one logistics dispute, nothing of sales or collectors")
                     .hasSize(1);
         }

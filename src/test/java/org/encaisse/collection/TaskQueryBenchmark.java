@@ -92,6 +92,16 @@ public final class TaskQueryBenchmark {
                        ELT(1 + seq %% 3, 'Grand compte', 'PME', 'TPE'), ELT(1 + seq %% 3, 'LOW', 'MEDIUM', 'HIGH'),
                        50000, 'paul', 'fr', FALSE, 0, NOW(6), NOW(6)
                 FROM seq_1_to_%d WHERE seq NOT IN (SELECT id FROM customer)""".formatted(tasks));
+        // One overdue invoice each, of amounts and ages spread over the priority table's bands, so that the calls'
+        // names, cards and priorities are computed from real balances as the aging run's are.
+        jdbc.update("""
+                INSERT INTO invoice (id, number, customer_id, issue_date, due_date, amount, currency, outstanding_amount,
+                                     status, version, created_at, updated_at, limitation_date)
+                SELECT seq, CONCAT('TQ-', seq), seq, CURDATE() - INTERVAL (31 + seq %% 200) DAY,
+                       CURDATE() - INTERVAL (1 + seq %% 200) DAY, 100 + (seq * 7919) %% 90000, 'EUR',
+                       100 + (seq * 7919) %% 90000, 'OPEN', 0, NOW(6), NOW(6),
+                       CURDATE() - INTERVAL (1 + seq %% 200) DAY + INTERVAL 5 YEAR
+                FROM seq_1_to_%d WHERE seq NOT IN (SELECT id FROM invoice)""".formatted(tasks));
         Set<String> open = new HashSet<>(jdbc.queryForList(
                 "SELECT BUSINESS_KEY_ FROM ACT_RU_EXECUTION WHERE ID_ = PROC_INST_ID_ AND BUSINESS_KEY_ IS NOT NULL",
                 String.class));
@@ -109,6 +119,9 @@ public final class TaskQueryBenchmark {
                 System.out.printf("data: %d cases started (%.0f s)%n", started, (System.nanoTime() - start) / 1e9);
             }
         }
+        // The morning after the aging run: every call has come due, so "Mes appels du jour" lists them all.
+        jdbc.update("UPDATE ACT_RU_TASK SET DUE_DATE_ = ? WHERE TASK_DEF_KEY_ = 'Task_CallCustomer'",
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)));
         jdbc.queryForList("ANALYZE TABLE ACT_RU_TASK, ACT_RU_IDENTITYLINK, ACT_RU_AUTHORIZATION, ACT_RU_EXECUTION");
         System.out.printf("data: %d cases started at the call task in %.1f s%n", started, (System.nanoTime() - start) / 1e9);
     }
@@ -169,6 +182,14 @@ public final class TaskQueryBenchmark {
         report("POST /engine-rest/task/count", restCount, runs);
         report("POST /engine-rest/filter/{id}/list (HAL, 50)", filterList, runs);
         report("POST /engine-rest/filter/{id}/count", filterCount, runs);
+
+        String callsToday = app.getBean(FilterService.class).createFilterQuery().filterName("Mes appels du jour")
+                .singleResult().getId();
+        report("Mes appels du jour: filter list (HAL, 50)", () -> post(http, auth, port,
+                "/engine-rest/filter/" + callsToday + "/list" + page, FILTER_BODY, "application/hal+json"), runs);
+        report("Mes appels du jour: filter count", () -> post(http, auth, port,
+                "/engine-rest/filter/" + callsToday + "/count", FILTER_BODY, "application/json"), runs);
+        TasklistClicks.measure(port, COLLECTOR, PASSWORD, Math.min(runs, 40));
     }
 
     /** The filter a manager would save for the collectors' queue, as Tasklist lists it. */

@@ -45,6 +45,7 @@ class DisputeResolutionProcessTests {
                 calls.add("assign:" + execution.getVariable("resolverGroup")));
         Mocks.register("acknowledgeDisputeDelegate", (JavaDelegate) execution -> acknowledged++);
         Mocks.register("checkDisputeResolutionListener", (TaskListener) task -> calls.add("check"));
+        Mocks.register("disputeHeadlineListener", (TaskListener) task -> calls.add("headline"));
         Mocks.register("applyDisputeResolutionDelegate", (JavaDelegate) execution ->
                 calls.add("apply:" + execution.getVariable("resolution")));
     }
@@ -61,7 +62,7 @@ class DisputeResolutionProcessTests {
         assertThat(task(dispute)).hasCandidateGroup("sales");
         assertThat(taskService().createTaskQuery().processInstanceId(dispute.getId()).initializeFormKeys().singleResult()
                 .getCamundaFormRef().getKey()).isEqualTo("ResolveDisputeForm");
-        assertThat(calls).containsExactly("assign:sales");
+        assertThat(calls).containsExactly("assign:sales", "headline");
         assertThat(acknowledged).as("acknowledgements recorded").isEqualTo(1);
     }
 
@@ -87,7 +88,7 @@ class DisputeResolutionProcessTests {
         assertThat(dispute).isWaitingAt("Task_ApplyResolution");
         execute(job());
         assertThat(dispute).hasPassed("Task_ApplyResolution").isEnded().hasPassed("EndEvent_InvoiceAdjusted");
-        assertThat(calls).containsExactly("assign:sales", "check", "apply:CREDIT_NOTE");
+        assertThat(calls).containsExactly("assign:sales", "headline", "check", "apply:CREDIT_NOTE");
     }
 
     @Test

@@ -60,7 +60,10 @@ class DisputeResolutionTests {
 
         Task task = taskFor(invoice);
         assertThat(tasks.getIdentityLinksForTask(task.getId())).anyMatch(link -> "logistics".equals(link.getGroupId()));
-        assertThat(task.getName()).isEqualTo("Trancher le litige");
+        // The card says whose invoice, how much and what is contested; the description, what the customer said.
+        assertThat(task.getName()).startsWith("Trancher le litige · Client ").contains(" — facture " + invoice + ", ")
+                .endsWith(" €, livraison");
+        assertThat(task.getDescription()).isEqualTo("« Il manque 3 palettes sur 10 »");
     }
 
     @Test
