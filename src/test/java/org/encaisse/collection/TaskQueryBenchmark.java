@@ -146,7 +146,8 @@ public final class TaskQueryBenchmark {
         IdentityService identity = app.getBean(IdentityService.class);
         ProcessEngineConfigurationImpl engine = app.getBean(ProcessEngineConfigurationImpl.class);
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-        String filter = candidateGroupFilter(app.getBean(FilterService.class), tasks);
+        String filter = candidateGroupFilter(app.getBean(FilterService.class), tasks,
+                app.getBean(org.camunda.bpm.engine.AuthorizationService.class));
         HttpClient http = HttpClient.newHttpClient();
         String auth = "Basic " + Base64.getEncoder().encodeToString((COLLECTOR + ":" + PASSWORD)
                 .getBytes(StandardCharsets.UTF_8));
@@ -193,16 +194,26 @@ public final class TaskQueryBenchmark {
     }
 
     /** The filter a manager would save for the collectors' queue, as Tasklist lists it. */
-    private static String candidateGroupFilter(FilterService filters, TaskService tasks) {
+    private static String candidateGroupFilter(FilterService filters, TaskService tasks,
+                                              org.camunda.bpm.engine.AuthorizationService authorizations) {
         String name = "Bench: collectors' queue";
-        Filter existing = filters.createFilterQuery().filterName(name).singleResult();
-        if (existing != null) {
-            return existing.getId();
+        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filters.saveFilter(filters.newTaskFilter(name)
+                    .setQuery(tasks.createTaskQuery().taskCandidateGroup(Groups.COLLECTORS))
+                    .setProperties(Map.of("priority", 100, "refresh", false)));
         }
-        Filter filter = filters.newTaskFilter(name)
-                .setQuery(tasks.createTaskQuery().taskCandidateGroup(Groups.COLLECTORS))
-                .setProperties(Map.of("priority", 10, "refresh", false));
-        return filters.saveFilter(filter).getId();
+        // Filters are read by the groups they are granted to, as Worklists grants its own.
+        if (authorizations.createAuthorizationQuery().resourceType(org.camunda.bpm.engine.authorization.Resources.FILTER)
+                .resourceId(filter.getId()).groupIdIn(Groups.COLLECTORS).count() == 0) {
+            var read = authorizations.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+            read.setGroupId(Groups.COLLECTORS);
+            read.setResource(org.camunda.bpm.engine.authorization.Resources.FILTER);
+            read.setResourceId(filter.getId());
+            read.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+            authorizations.saveAuthorization(read);
+        }
+        return filter.getId();
     }
 
     private static Runnable asCollector(IdentityService identity, Runnable query) {
