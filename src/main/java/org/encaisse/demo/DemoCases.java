@@ -28,7 +28,7 @@ class DemoCases {
     /** A case whose oldest invoice fell due this long ago has had its reminders. */
     private static final int REMINDED_AFTER_DAYS = 14;
     private static final int MAX_STEPS = 8;
-    private static final java.time.LocalTime CALLS_DUE_AT = java.time.LocalTime.of(18, 0);
+    private static final java.time.LocalTime CALLS_DUE_AT = java.time.LocalTime.of(23, 59);
 
     private final RuntimeService runtime;
     private final ManagementService management;
@@ -41,7 +41,7 @@ class DemoCases {
     }
 
     /**
-     * The calls are due today, as a collector's calls are on the day the schedule reaches them, so that the
+     * The calls are due by the end of today, as a collector's calls are on the day the schedule reaches them, so that the
      * morning's list "Mes appels du jour" has them.
      *
      * @return how many cases now wait for a collector's call
