@@ -26,6 +26,12 @@ public class CallBriefing {
 
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final int RECENT = 5;
+    /**
+     * The oldest overdue invoices listed, the others counted: the briefing is a task variable, which Camunda keeps
+     * in a column of 4,000 characters.
+     */
+    static final int LISTED_INVOICES = 20;
+    static final int MAX_LENGTH = 4000;
 
     private final CustomerDirectory customers;
     private final InvoiceLedger ledger;
@@ -56,10 +62,14 @@ public class CallBriefing {
         List<Invoice> overdue = ledger.overdue(customerId, today);
         BigDecimal total = overdue.stream().map(Invoice::getOutstandingAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
         text.append("\nFactures échues (").append(total).append(") :\n");
-        overdue.forEach(invoice -> text.append("- ").append(invoice.getNumber()).append(", échéance ")
-                .append(invoice.getDueDate().format(FRENCH_DATE)).append(", ").append(invoice.getAmount()).append(' ')
-                .append(invoice.getCurrency()).append(", reste dû ").append(invoice.getOutstandingAmount()).append(", ")
-                .append(invoice.daysLate(today)).append(" j de retard\n"));
+        overdue.stream().limit(LISTED_INVOICES).forEach(invoice -> text.append("- ").append(invoice.getNumber())
+                .append(", échéance ").append(invoice.getDueDate().format(FRENCH_DATE)).append(", ")
+                .append(invoice.getAmount()).append(' ').append(invoice.getCurrency()).append(", reste dû ")
+                .append(invoice.getOutstandingAmount()).append(", ").append(invoice.daysLate(today)).append(" j de retard\n"));
+        if (overdue.size() > LISTED_INVOICES) {
+            text.append("- … et ").append(overdue.size() - LISTED_INVOICES)
+                    .append(" autres factures plus récentes (page du client)\n");
+        }
         List<Payment> received = payments.latestOfCustomer(customerId, RECENT);
         text.append("\nDerniers paiements :\n");
         received.forEach(payment -> text.append("- ")
@@ -84,7 +94,7 @@ public class CallBriefing {
         if (promised.isEmpty()) {
             text.append("- aucune\n");
         }
-        return text.toString();
+        return text.length() <= MAX_LENGTH ? text.toString() : text.substring(0, MAX_LENGTH - 1) + "…";
     }
 
     private static String orDash(String text) {

@@ -27,7 +27,9 @@ class PrepareCallListener implements TaskListener {
             // Given back to the group: the last briefing stays, for the next collector to see until they claim it.
             return;
         }
-        Long customerId = (Long) task.getVariable(CaseVariables.CUSTOMER_ID);
-        task.setVariableLocal(CaseVariables.BRIEFING, briefing.of(customerId, calendar.today()));
+        // A case started by hand (Cockpit, REST) may lack the customer: no briefing rather than an incident.
+        if (task.getVariable(CaseVariables.CUSTOMER_ID) instanceof Number customerId) {
+            task.setVariableLocal(CaseVariables.BRIEFING, briefing.of(customerId.longValue(), calendar.today()));
+        }
     }
 }

@@ -44,6 +44,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class TaskHeadlines extends AbstractProcessEnginePlugin implements TaskListener {
 
     static final String PRIORITY_DECISION = "TaskPriorityDecision";
+    private static final int TASK_NAME_LENGTH = 255;
     static final Set<String> PROCESSES = Set.of("CollectionCaseProcess", "PreCollectionCallProcess", "PaymentPlanProcess");
 
     // Resolved when a task is created: the engine is built before the services the headline reads.
@@ -90,7 +91,8 @@ class TaskHeadlines extends AbstractProcessEnginePlugin implements TaskListener 
         Object customerId = task.getVariable(CaseVariables.CUSTOMER_ID);
         if (customerId instanceof Number id) {
             TaskHeadline.Lines lines = headline.getObject().of(id.longValue(), today());
-            task.setName(modelName(task.getBpmnModelElementInstance().getName(), task.getName()) + " · " + lines.headline());
+            task.setName(fitted(modelName(task.getBpmnModelElementInstance().getName(), task.getName()) + " · "
+                    + lines.headline()));
             task.setDescription(lines.summary());
             task.setPriority(priority(lines));
             task.setVariablesLocal(lines.card());
@@ -121,7 +123,8 @@ class TaskHeadlines extends AbstractProcessEnginePlugin implements TaskListener 
                         .processInstanceBusinessKeyIn(chunk.toArray(String[]::new)).list()) {
                     Object customerId = tasks.getObject().getVariable(task.getId(), CaseVariables.CUSTOMER_ID);
                     if (customerId instanceof Number id) {
-                        refresh(task, computed.computeIfAbsent(id.longValue(), key -> headline.getObject().of(key, today())));
+                        refresh(task, id.longValue(),
+                                computed.computeIfAbsent(id.longValue(), key -> headline.getObject().of(key, today())));
                     }
                 }
             }
@@ -132,8 +135,8 @@ class TaskHeadlines extends AbstractProcessEnginePlugin implements TaskListener 
         }
     }
 
-    private void refresh(Task task, TaskHeadline.Lines lines) {
-        String name = modelName(null, task.getName()) + " · " + lines.headline();
+    private void refresh(Task task, long customerId, TaskHeadline.Lines lines) {
+        String name = fitted(modelName(null, task.getName()) + " · " + lines.headline());
         int priority = priority(lines);
         if (!name.equals(task.getName()) || !lines.summary().equals(task.getDescription())
                 || priority != task.getPriority()) {
@@ -146,10 +149,12 @@ class TaskHeadlines extends AbstractProcessEnginePlugin implements TaskListener 
             tasks.getObject().setVariablesLocal(task.getId(), lines.card());
         }
         // A call's briefing, read before the call is claimed, shows the account as it is now.
-        if (tasks.getObject().getVariableLocal(task.getId(), CaseVariables.BRIEFING) != null) {
-            Object customerId = tasks.getObject().getVariable(task.getId(), CaseVariables.CUSTOMER_ID);
-            tasks.getObject().setVariableLocal(task.getId(), CaseVariables.BRIEFING,
-                    briefing.getObject().of(((Number) customerId).longValue(), today()));
+        Object written = tasks.getObject().getVariableLocal(task.getId(), CaseVariables.BRIEFING);
+        if (written != null) {
+            String now = briefing.getObject().of(customerId, today());
+            if (!now.equals(written)) {
+                tasks.getObject().setVariableLocal(task.getId(), CaseVariables.BRIEFING, now);
+            }
         }
     }
 
@@ -160,12 +165,20 @@ class TaskHeadlines extends AbstractProcessEnginePlugin implements TaskListener 
         return points instanceof Number number ? Math.max(0, Math.min(100, number.intValue())) : 0;
     }
 
+    /** Camunda keeps a task's name in 255 characters; a long customer name is cut rather than fail the task. */
+    static String fitted(String name) {
+        return name.length() <= TASK_NAME_LENGTH ? name : name.substring(0, TASK_NAME_LENGTH - 1) + "…";
+    }
+
     /** The task's own name: the model's, or the part of the current name before the headline. */
     private static String modelName(String fromModel, String current) {
         if (fromModel != null) {
             return fromModel;
         }
-        int headline = current == null ? -1 : current.indexOf(" · ");
+        if (current == null) {
+            return "Tâche";
+        }
+        int headline = current.indexOf(" · ");
         return headline < 0 ? current : current.substring(0, headline);
     }
 

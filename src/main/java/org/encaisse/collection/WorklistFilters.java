@@ -22,8 +22,10 @@ import org.springframework.stereotype.Component;
 /**
  * Writes {@link Worklists} into the engine at each start: creates a filter that is missing, sets the others to
  * what the code says (found by the key kept in their properties, so a filter renamed here is renamed, not
- * duplicated), and gives each exactly its groups' read grant. Filters the code does not know, made by an
- * administrator in Tasklist, are left as they are.
+ * duplicated), and gives each exactly its groups' read grant. The code owns these filters: a change made to one in
+ * Tasklist's filter dialog (which cannot show their "unassigned or mine" condition) is undone at the next start.
+ * Filters the code does not know, made by an administrator in Tasklist, are left as they are; each is seen by
+ * the groups an administrator grants it to in Admin.
  */
 @Component
 class WorklistFilters implements InitializingBean {
@@ -56,12 +58,14 @@ class WorklistFilters implements InitializingBean {
         log.info("Tasklist's {} saved filters are set.", Worklists.ALL.size());
     }
 
-    private static Optional<Filter> find(List<Filter> existing, Worklists.Worklist worklist) {
-        Optional<Filter> byKey = existing.stream()
+    private Optional<Filter> find(List<Filter> existing, Worklists.Worklist worklist) {
+        List<Filter> byKey = existing.stream()
                 .filter(filter -> filter.getProperties() != null && worklist.key().equals(filter.getProperties().get(KEY)))
-                .findFirst();
-        if (byKey.isPresent()) {
-            return byKey;
+                .toList();
+        // Two nodes starting together on a new database may each have created it: one is kept.
+        byKey.stream().skip(1).forEach(duplicate -> filters.deleteFilter(duplicate.getId()));
+        if (!byKey.isEmpty()) {
+            return Optional.of(byKey.get(0));
         }
         // A filter that lost its key (an administrator saved it in Tasklist's dialog) or Camunda's start-up one.
         String formerName = worklist.key().equals("all") ? Worklists.FORMER_ALL_TASKS : worklist.name();

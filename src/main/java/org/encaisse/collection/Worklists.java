@@ -13,7 +13,8 @@ import org.encaisse.access.Groups;
  * The saved filters of Tasklist, one list per team and what it is for, in the order Tasklist shows them. Written
  * into the engine at each start by {@link WorklistFilters}, like the permission matrix: a filter changed here is
  * changed in every install, and each is seen only by the groups named here (and Camunda's administrators).
- * The queries are the ones a manager would build in Tasklist's filter dialog, so the filters stay plain Camunda.
+ * They are plain Camunda saved filters, changed here rather than in Tasklist's filter dialog, which cannot show the
+ * "unassigned or mine" condition and would drop it on saving.
  */
 final class Worklists {
 

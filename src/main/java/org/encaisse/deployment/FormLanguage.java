@@ -1,10 +1,9 @@
 package org.encaisse.deployment;
 
 import java.util.ArrayList;
-import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -13,6 +12,9 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -22,11 +24,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Each task form in one language: French, or English for a user whose browser asks for English before French
- * (the preference Tasklist reads to choose its own language). A model names its French form in
- * {@code camunda:formRef}, as managers see it in Modeler; the English one is the same form under the id with
- * {@value #ENGLISH_SUFFIX}, in the feature's {@code en} folder. The choice is made when Tasklist asks for the
- * task's form, for whoever asks, so two people opening the same task each read their own language. A form
- * deployed without its English twin is shown in French to everyone.
+ * (its Accept-Language; Tasklist's own menus come in English or German whatever it says). A model names its
+ * French form in {@code camunda:formRef}, as managers see it in Modeler; the English one is the same form under
+ * the id with {@value #ENGLISH_SUFFIX}, in the feature's {@code en} folder. The choice is made when Tasklist asks
+ * for the task's form, for whoever asks, so two people opening the same task each read their own language. A
+ * form without an English twin as recent as itself is shown in French to everyone.
  */
 @Component
 class FormLanguage extends AbstractProcessEnginePlugin {
@@ -58,12 +60,33 @@ class FormLanguage extends AbstractProcessEnginePlugin {
         public Object getValue(VariableScope scope) {
             Object key = french.getValue(scope);
             if (key instanceof String formKey && !formKey.endsWith(ENGLISH_SUFFIX) && readerPrefersEnglish()
-                    && Context.getCommandContext() != null
-                    && Context.getCommandContext().getCamundaFormDefinitionManager()
-                            .findLatestDefinitionByKey(formKey + ENGLISH_SUFFIX) != null) {
+                    && twinIsCurrent(formKey)) {
                 return formKey + ENGLISH_SUFFIX;
             }
             return key;
+        }
+
+        /**
+         * The English twin is deployed, and not before the French form's latest version: a manager who deployed
+         * a changed French form alone from Modeler has English readers read it in French rather than the old fields.
+         */
+        private static boolean twinIsCurrent(String formKey) {
+            CommandContext context = Context.getCommandContext();
+            if (context == null) {
+                return false;
+            }
+            CamundaFormDefinitionEntity french = context.getCamundaFormDefinitionManager().findLatestDefinitionByKey(formKey);
+            CamundaFormDefinitionEntity english = context.getCamundaFormDefinitionManager()
+                    .findLatestDefinitionByKey(formKey + ENGLISH_SUFFIX);
+            if (french == null || english == null) {
+                return false;
+            }
+            if (english.getDeploymentId().equals(french.getDeploymentId())) {
+                return true;
+            }
+            DeploymentEntity frenchDeployment = context.getDeploymentManager().findDeploymentById(french.getDeploymentId());
+            DeploymentEntity englishDeployment = context.getDeploymentManager().findDeploymentById(english.getDeploymentId());
+            return !englishDeployment.getDeploymentTime().before(frenchDeployment.getDeploymentTime());
         }
 
         @Override
@@ -82,22 +105,30 @@ class FormLanguage extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** English before French in the request's Accept-Language; French when there is no request (a job, a test). */
+    /**
+     * English before French in the request's Accept-Language, read as its weights say (a language at q=0 is
+     * refused); French when there is no request (a job, a test) or no usable header.
+     */
     static boolean readerPrefersEnglish() {
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
             return false;
         }
-        HttpServletRequest request = attributes.getRequest();
-        if (request.getHeader("Accept-Language") == null) {
+        String header = attributes.getRequest().getHeader("Accept-Language");
+        if (header == null || header.isBlank()) {
             return false;
         }
-        Enumeration<Locale> preferred = request.getLocales();
-        while (preferred.hasMoreElements()) {
-            String language = preferred.nextElement().getLanguage();
-            if (language.equals("fr")) {
+        List<Locale.LanguageRange> preferred;
+        try {
+            preferred = Locale.LanguageRange.parse(header);
+        } catch (IllegalArgumentException unreadable) {
+            return false;
+        }
+        for (Locale.LanguageRange range : preferred) {
+            String language = range.getRange().split("-")[0];
+            if (range.getWeight() > 0 && language.equals("fr")) {
                 return false;
             }
-            if (language.equals("en")) {
+            if (range.getWeight() > 0 && language.equals("en")) {
                 return true;
             }
         }

@@ -22,6 +22,8 @@ class DisputeHeadlineListener implements TaskListener {
             DisputeCategory.DELIVERY, "livraison", DisputeCategory.QUALITY, "qualité",
             DisputeCategory.ADMINISTRATIVE, "erreur de facturation");
 
+    private static final int TASK_NAME_LENGTH = 255;
+
     private final Disputes disputes;
     private final InvoiceLedger ledger;
     private final CustomerDirectory customers;
@@ -42,11 +44,16 @@ class DisputeHeadlineListener implements TaskListener {
         if (dispute == null) {
             return;
         }
-        Invoice invoice = ledger.byIds(java.util.List.of(dispute.getInvoiceId())).get(0);
+        Invoice invoice = ledger.byIds(java.util.List.of(dispute.getInvoiceId())).stream().findFirst().orElse(null);
+        if (invoice == null) {
+            return;
+        }
         String customer = customers.get(invoice.getCustomerId()).getName();
-        task.setName(task.getBpmnModelElementInstance().getName() + " · " + customer + " — facture " + invoice.getNumber()
-                + ", " + FrenchAmount.rounded(invoice.getOutstandingAmount(), invoice.getCurrency()) + ", "
-                + CONTESTED.get(dispute.getCategory()));
+        String name = (task.getName() == null ? "Litige" : task.getName()) + " · " + customer + " — facture " + invoice.getNumber() + ", "
+                + FrenchAmount.rounded(invoice.getOutstandingAmount(), invoice.getCurrency()) + ", "
+                + CONTESTED.get(dispute.getCategory());
+        // Camunda keeps a task's name in 255 characters: a long customer name is cut rather than fail the task.
+        task.setName(name.length() <= TASK_NAME_LENGTH ? name : name.substring(0, TASK_NAME_LENGTH - 1) + "…");
         if (dispute.getDescription() != null && !dispute.getDescription().isBlank()) {
             task.setDescription("« " + dispute.getDescription() + " »");
         }

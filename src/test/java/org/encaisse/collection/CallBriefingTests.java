@@ -50,4 +50,21 @@ class CallBriefingTests {
         assertThat(text.substring(text.indexOf("Derniers paiements")).lines().takeWhile(line -> !line.isBlank())
                 .skip(1).toList()).hasSize(5).first().asString().contains(references.get(6));
     }
+
+    @Test
+    void aCustomerWithManyOverdueInvoicesGetsTheOldestAndACountWithinCamundasColumn() {
+        String customer = api.customer();
+        LocalDate today = ParisDate.today();
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < CallBriefing.LISTED_INVOICES + 15; i++) {
+            numbers.add(api.invoice(customer, today.minusDays(400 - i).toString(), today.minusDays(370 - i).toString(),
+                    "123456.78"));
+        }
+
+        String text = briefing.of(customers.get(customer).getId(), today);
+
+        assertThat(text.length()).isLessThanOrEqualTo(CallBriefing.MAX_LENGTH);
+        assertThat(text).contains(numbers.subList(0, CallBriefing.LISTED_INVOICES))
+                .doesNotContain(numbers.get(CallBriefing.LISTED_INVOICES)).contains("… et 15 autres factures plus récentes");
+    }
 }

@@ -119,7 +119,7 @@ public final class TaskQueryBenchmark {
                 System.out.printf("data: %d cases started (%.0f s)%n", started, (System.nanoTime() - start) / 1e9);
             }
         }
-        // The morning after the aging run: every call has come due, so "Mes appels du jour" lists them all.
+        // The day the calls fall due (the model gives two days): "Mes appels du jour" lists all of them.
         jdbc.update("UPDATE ACT_RU_TASK SET DUE_DATE_ = ? WHERE TASK_DEF_KEY_ = 'Task_CallCustomer'",
                 java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)));
         jdbc.queryForList("ANALYZE TABLE ACT_RU_TASK, ACT_RU_IDENTITYLINK, ACT_RU_AUTHORIZATION, ACT_RU_EXECUTION");

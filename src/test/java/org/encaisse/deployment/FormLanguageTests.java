@@ -30,23 +30,47 @@ class FormLanguageTests {
     @Autowired
     CaseWork work;
 
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repository;
+
     @Test
     void eachReaderGetsTheFormInTheLanguageItsBrowserAsksFor() {
+        Task call = aCall();
+        String collector = api.user(Groups.COLLECTORS);
+
+        assertThat(form(collector, call, "en-GB,en;q=0.9,fr;q=0.5").get("key").asText()).isEqualTo("CallCustomerForm_en");
+        assertThat(form(collector, call, "fr-FR,fr;q=0.9,en-US;q=0.8,en;q=0.7").get("key").asText()).isEqualTo("CallCustomerForm");
+        assertThat(form(collector, call, "de-DE,de;q=0.9").get("key").asText()).isEqualTo("CallCustomerForm");
+        assertThat(form(collector, call, "de-DE, en;q=0").get("key").asText()).as("English refused")
+                .isEqualTo("CallCustomerForm");
+        assertThat(form(collector, call, null).get("key").asText()).isEqualTo("CallCustomerForm");
+
+        assertThat(label(deployedForm(collector, call, "en-US,en;q=0.9"))).isEqualTo("Outcome");
+        assertThat(label(deployedForm(collector, call, "fr-FR"))).isEqualTo("Résultat de l'appel");
+    }
+
+    @Test
+    void aFrenchFormDeployedAloneIsShownInFrenchUntilItsTwinFollows() {
+        Task call = aCall();
+        String collector = api.user(Groups.COLLECTORS);
+
+        repository.createDeployment().name("French form alone").addClasspathResource("forms/collection/CallCustomerForm.form")
+                .deploy();
+        assertThat(form(collector, call, "en-GB,en").get("key").asText()).isEqualTo("CallCustomerForm");
+
+        repository.createDeployment().name("its twin").addClasspathResource("forms/collection/en/CallCustomerForm_en.form")
+                .deploy();
+        assertThat(form(collector, call, "en-GB,en").get("key").asText()).isEqualTo("CallCustomerForm_en");
+    }
+
+    private Task aCall() {
         LocalDate today = ParisDate.today();
         String customer = api.customer();
         api.invoice(customer, today.minusDays(70).toString(), today.minusDays(40).toString(), "2400.00");
         api.post("/api/aging-runs", "");
         Task call = work.nextTask(work.caseOf(customer));
         assertThat(call.getTaskDefinitionKey()).isEqualTo("Task_CallCustomer");
-        String collector = api.user(Groups.COLLECTORS);
-
-        assertThat(form(collector, call, "en-GB,en;q=0.9,fr;q=0.5").get("key").asText()).isEqualTo("CallCustomerForm_en");
-        assertThat(form(collector, call, "fr-FR,fr;q=0.9,en-US;q=0.8,en;q=0.7").get("key").asText()).isEqualTo("CallCustomerForm");
-        assertThat(form(collector, call, "de-DE,de;q=0.9").get("key").asText()).isEqualTo("CallCustomerForm");
-        assertThat(form(collector, call, null).get("key").asText()).isEqualTo("CallCustomerForm");
-
-        assertThat(label(deployedForm(collector, call, "en-US,en;q=0.9"))).isEqualTo("Outcome");
-        assertThat(label(deployedForm(collector, call, "fr-FR"))).isEqualTo("Résultat de l'appel");
+        return call;
     }
 
     /** What Tasklist asks first: which form the task has. */
