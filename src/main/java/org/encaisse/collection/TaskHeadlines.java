@@ -135,6 +135,22 @@ class TaskHeadlines extends AbstractProcessEnginePlugin implements TaskListener 
         }
     }
 
+    /**
+     * Gives these open tasks their name, priority and card as of now; for tasks created before the cards existed.
+     * Runs without a user, each task in the engine's own transaction.
+     */
+    void refresh(List<String> taskIds) {
+        Map<Long, TaskHeadline.Lines> computed = new HashMap<>();
+        for (List<String> chunk : QueryChunks.of(taskIds)) {
+            for (Task task : tasks.getObject().createTaskQuery().taskIdIn(chunk.toArray(String[]::new)).list()) {
+                if (tasks.getObject().getVariable(task.getId(), CaseVariables.CUSTOMER_ID) instanceof Number id) {
+                    refresh(task, id.longValue(),
+                            computed.computeIfAbsent(id.longValue(), key -> headline.getObject().of(key, today())));
+                }
+            }
+        }
+    }
+
     private void refresh(Task task, long customerId, TaskHeadline.Lines lines) {
         String name = fitted(modelName(null, task.getName()) + " · " + lines.headline());
         int priority = priority(lines);

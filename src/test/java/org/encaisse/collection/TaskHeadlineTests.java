@@ -59,4 +59,30 @@ class TaskHeadlineTests {
         // 10 (under 2,000 overdue), nothing for 20 days late.
         assertThat(tasks.createTaskQuery().taskId(call.getId()).singleResult().getPriority()).isEqualTo(10);
     }
+
+    @Autowired
+    TaskCardsBackfill backfill;
+
+    @Test
+    void aTaskOpenBeforeTheWorklistsGetsItsCardAtTheNextStart() {
+        LocalDate today = ParisDate.today();
+        String customer = api.customer();
+        api.invoice(customer, today.minusDays(70).toString(), today.minusDays(40).toString(), "8200.00");
+        api.post("/api/aging-runs", "");
+        Task call = work.nextTask(work.caseOf(customer));
+        // As a task created by the version before the cards: the model's name only, no card, the default priority.
+        tasks.removeVariablesLocal(call.getId(), java.util.List.of(TaskHeadline.CUSTOMER_NAME, TaskHeadline.OVERDUE_AMOUNT,
+                TaskHeadline.DAYS_LATE, TaskHeadline.REMINDER_LEVEL, TaskHeadline.BROKEN_PROMISE));
+        call.setName("Appeler le client");
+        call.setPriority(50);
+        tasks.saveTask(call);
+
+        assertThat(backfill.giveMissingCards()).isGreaterThanOrEqualTo(1);
+
+        Task after = tasks.createTaskQuery().taskId(call.getId()).singleResult();
+        assertThat(after.getName()).isEqualTo("Appeler le client · Client " + customer + " SAS — 8 200 € échus, 40 j");
+        assertThat(tasks.getVariablesLocal(call.getId())).containsEntry(TaskHeadline.OVERDUE_AMOUNT, 8200.0)
+                .containsEntry(TaskHeadline.CUSTOMER_NAME, "Client " + customer + " SAS");
+        assertThat(backfill.giveMissingCards()).as("nothing left at the next start").isZero();
+    }
 }
