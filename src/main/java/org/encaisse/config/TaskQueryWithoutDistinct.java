@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes the engine run its task list query as {@code TaskQueryWithoutDistinct.xml} has it, on the
+ * Makes the engine run its task list and count queries as {@code TaskQueryWithoutDistinct.xml} has them, on the
  * databases that statement was measured on (MariaDB, which the engine calls mysql, and H2). The
  * engine's statement mappings exist for exactly this: each database may get its own statement for a
  * query; the criteria and authorization checks stay the engine's own fragments.
@@ -30,6 +30,8 @@ class TaskQueryWithoutDistinct extends AbstractProcessEnginePlugin {
     static final String ENGINE_STATEMENT = "selectTaskByQueryCriteria";
     static final String STATEMENT = "org.encaisse.config.TaskQueryWithoutDistinct.selectTaskByQueryCriteria";
     static final String MARIADB_STATEMENT = STATEMENT + "OnMariaDb";
+    static final String ENGINE_COUNT = "selectTaskCountByQueryCriteria";
+    static final String COUNT = "org.encaisse.config.TaskQueryWithoutDistinct.selectTaskCountByQueryCriteria";
     private static final String MAPPER = "org/encaisse/config/TaskQueryWithoutDistinct.xml";
     private static final Set<String> DATABASES = Set.of(DbSqlSessionFactory.MYSQL, DbSqlSessionFactory.H2);
 
@@ -51,7 +53,8 @@ class TaskQueryWithoutDistinct extends AbstractProcessEnginePlugin {
             }
             // MyBatis sets aside a statement whose include it cannot resolve instead of failing: an engine
             // that renamed a fragment must stop the start-up here, not fail at the first task query.
-            if (!mybatis.hasStatement(STATEMENT) || !mybatis.hasStatement(MARIADB_STATEMENT)) {
+            if (!mybatis.hasStatement(STATEMENT) || !mybatis.hasStatement(MARIADB_STATEMENT)
+                    || !mybatis.hasStatement(COUNT)) {
                 throw new IllegalStateException(MAPPER + " does not fit this engine's mappings: the fragments it "
                         + "includes from TaskEntity and Commons are missing.");
             }
@@ -59,6 +62,7 @@ class TaskQueryWithoutDistinct extends AbstractProcessEnginePlugin {
         Map<String, String> mappings = sessions.getStatementMappings() == null ? new HashMap<>()
                 : new HashMap<>(sessions.getStatementMappings());
         mappings.put(ENGINE_STATEMENT, isMariaDb(engine.getDataSource()) ? MARIADB_STATEMENT : STATEMENT);
+        mappings.put(ENGINE_COUNT, COUNT);
         sessions.setStatementMappings(mappings);
     }
 

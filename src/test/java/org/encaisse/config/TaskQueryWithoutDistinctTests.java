@@ -46,7 +46,8 @@ class TaskQueryWithoutDistinctTests {
         Map<String, String> mappings = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
                 .getDbSqlSessionFactory().getStatementMappings();
         assertThat(mappings).containsEntry(TaskQueryWithoutDistinct.ENGINE_STATEMENT, TestDatabase.isMariaDb()
-                ? TaskQueryWithoutDistinct.MARIADB_STATEMENT : TaskQueryWithoutDistinct.STATEMENT);
+                ? TaskQueryWithoutDistinct.MARIADB_STATEMENT : TaskQueryWithoutDistinct.STATEMENT)
+                .containsEntry(TaskQueryWithoutDistinct.ENGINE_COUNT, TaskQueryWithoutDistinct.COUNT);
     }
 
     @Test
@@ -82,6 +83,24 @@ class TaskQueryWithoutDistinctTests {
         }
         assertThat(tasks.createTaskQuery().taskCandidateGroup(first).orderByTaskVariable("amount", ValueType.STRING)
                 .asc().list()).extracting(Task::getName).containsExactly("Relance 100", "Relance 200", "Relance 300");
+        assertThat(tasks.createTaskQuery().taskCandidateGroup(first).orderByTaskVariable("amount", ValueType.STRING)
+                .asc().count()).isEqualTo(3);
+    }
+
+    @Test
+    void theCountLeavesOutWhatOnlyOrdersAndKeepsEveryCriterion() {
+        for (String amount : List.of("300", "100")) {
+            String id = task("Relance " + amount);
+            tasks.addCandidateGroup(id, first);
+            tasks.setVariableLocal(id, "amount", amount);
+        }
+        tasks.addCandidateGroup(task("Relance sans montant"), first);
+        assertThat(tasks.createTaskQuery().taskCandidateGroup(first).orderByTaskVariable("amount", ValueType.STRING)
+                .desc().count()).isEqualTo(3);
+        assertThat(tasks.createTaskQuery().taskCandidateGroup(first).taskVariableValueEquals("amount", "300")
+                .orderByTaskVariable("amount", ValueType.STRING).desc().count()).isEqualTo(1);
+        assertThat(tasks.createTaskQuery().taskCandidateGroup(first).or().taskVariableValueEquals("amount", "100")
+                .taskName("Relance sans montant").endOr().orderByTaskPriority().desc().count()).isEqualTo(2);
     }
 
     private String task(String name) {
