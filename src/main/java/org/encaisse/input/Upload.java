@@ -9,12 +9,17 @@ import org.springframework.web.multipart.MultipartFile;
 public record Upload(String name, byte[] content) {
 
     public static Upload of(MultipartFile file, String fallbackName) {
-        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                ? fallbackName : file.getOriginalFilename();
+        String name = nameOf(file, fallbackName);
         try {
             return new Upload(name, file.getBytes());
         } catch (IOException unreadable) {
             throw new UncheckedIOException("Cannot read the upload " + name, unreadable);
         }
+    }
+
+    /** The name the user gave the file, for a file read as a stream rather than held whole. */
+    public static String nameOf(MultipartFile file, String fallbackName) {
+        return file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                ? fallbackName : file.getOriginalFilename();
     }
 }

@@ -80,6 +80,21 @@ public class InvoiceLedger {
         return QueryChunks.of(numbers).stream().flatMap(chunk -> invoices.findCustomerIds(chunk).stream()).distinct().toList();
     }
 
+    /**
+     * Days from issue to due date of each customer's latest invoice, for the customers that have one: the term
+     * to give an invoice that arrives without a due date.
+     */
+    public Map<Long, Integer> usualTermDays(Collection<Long> customerIds) {
+        Map<Long, Integer> terms = new HashMap<>();
+        for (List<Long> chunk : QueryChunks.of(customerIds)) {
+            for (Object[] row : invoices.findLatestTerms(chunk)) {
+                int days = (int) java.time.temporal.ChronoUnit.DAYS.between((LocalDate) row[1], (LocalDate) row[2]);
+                terms.merge((Long) row[0], days, Math::max);
+            }
+        }
+        return terms;
+    }
+
     /** Every invoice of the customer, oldest due date first. */
     public List<Invoice> ofCustomer(Long customerId) {
         return invoices.findByCustomerIdOrderByDueDateAscIssueDateAscNumberAsc(customerId);

@@ -15,6 +15,13 @@ interface Invoices extends JpaRepository<Invoice, Long> {
 
     List<Invoice> findByCustomerIdOrderByDueDateAscIssueDateAscNumberAsc(Long customerId);
 
+    /** Each customer's most recently issued invoices: their issue and due dates give its usual payment term. */
+    @Query("""
+            select i.customerId, i.issueDate, i.dueDate from Invoice i
+            where i.customerId in :customerIds
+              and i.issueDate = (select max(j.issueDate) from Invoice j where j.customerId = i.customerId)""")
+    List<Object[]> findLatestTerms(Collection<Long> customerIds);
+
     // Every reminder and call reads this one: its statuses are literals, those of InvoiceLedger.CHASED, because
     // Hibernate 6.6 plans a query with a list parameter afresh on every call (docs/architecture.md).
     @Query("""
