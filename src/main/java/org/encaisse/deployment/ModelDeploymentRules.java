@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.impl.util.xml.Namespace;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -61,8 +62,7 @@ class ModelDeploymentRules extends AbstractProcessEnginePlugin {
             if ("scriptTask".equals(element.getTagName())) {
                 refusals.add("script tasks are not allowed, use a service task with a delegate bean" + where);
             }
-            if ("script".equals(element.getTagName()) && BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS.getNamespaceUri()
-                    .equals(element.getUri())) {
+            if ("script".equals(element.getTagName()) && isEngineExtension(element)) {
                 refusals.add("scripts (camunda:script) are not allowed in listeners or mappings, use an expression or a bean"
                         + where);
             }
@@ -75,6 +75,13 @@ class ModelDeploymentRules extends AbstractProcessEnginePlugin {
                 offending.add(element);
             }
             element.elements().forEach(child -> inspect(child, refusals, offending));
+        }
+
+        /** The engine's extension namespace, or the one it also reads (activiti: on Camunda, camunda: on Operaton). */
+        private static boolean isEngineExtension(Element element) {
+            Namespace extensions = BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS;
+            return extensions.getNamespaceUri().equals(element.getUri())
+                    || (extensions.hasAlternativeUri() && extensions.getAlternativeUri().equals(element.getUri()));
         }
     }
 }
