@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
- * Thousands of generated malformed inputs against the import and payment APIs: valid files and
+ * Thousands of generated malformed inputs against the import and payment APIs (CSV, JSON and FEC): valid files and
  * bodies, each broken a few ways at random (characters cut, repeated or replaced, fields swapped,
  * lines dropped or doubled, values replaced by hostile ones). Whatever comes in, the answer is never
  * a server error; a refusal explains itself; and a refused input leaves the customer's ledger as it
@@ -39,6 +39,7 @@ class MalformedInputFuzzTests {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long SEED = Long.getLong("encaisse.fuzz.seed", 20261202L);
     private static final int INPUTS = Integer.getInteger("encaisse.fuzz.inputs", 10_000);
+    private static final int FEC_INPUTS = Integer.getInteger("encaisse.fuzz.fec-inputs", 1_500);
 
     private static final String[] HOSTILE = {"", " ", "-1", "0", "1e309", "NaN", "-0,00", "999999999999999999999.999",
         "31/02/2026", "2026-13-01", "0000-00-00", "null", "true", "[]", "{}", "\"", "\\", ";", ",", "\n", "\r\n",
@@ -68,16 +69,18 @@ class MalformedInputFuzzTests {
         int invoiceBodies = INPUTS / 4;
         int paymentBodies = INPUTS - csvFiles - invoiceBodies;
         Tally tally = new Tally();
-        run(csvFiles, i -> invoiceCsv(Api.unique("FZC")), this::uploadInvoices, tally);
+        run(csvFiles, i -> invoiceCsv(Api.unique("FZC")), file -> upload("/api/imports/invoices", "factures.csv", file),
+                tally);
         run(invoiceBodies, i -> invoiceJson(Api.unique("FZJ")), body -> postJson("/api/invoices", body), tally);
         run(paymentBodies, i -> paymentJson(Api.unique("FZP")), body -> postJson("/api/payments", body), tally);
+        run(FEC_INPUTS, i -> fec(Api.unique("FZF")), file -> upload("/api/imports/fec", "FEC.txt", file), tally);
 
         assertThat(tally.serverErrors).as("answers 5xx").isEmpty();
         assertThat(tally.unexplained).as("refusals without a reason").isEmpty();
         assertThat(tally.leftBehind).as("refused inputs that stored something").isEmpty();
-        assertThat(tally.refused).as("most inputs are broken").isGreaterThan(INPUTS / 2);
-        System.out.printf("Fuzz (seed %d): %d inputs, %d refused with a reason, %d accepted, 0 server errors%n",
-                SEED, INPUTS, tally.refused, tally.accepted);
+        assertThat(tally.refused).as("most inputs are broken").isGreaterThan((INPUTS + FEC_INPUTS) / 2);
+        System.out.printf("Fuzz (seed %d): %d inputs (%d FEC), %d refused with a reason, %d accepted, 0 server errors%n",
+                SEED, INPUTS + FEC_INPUTS, FEC_INPUTS, tally.refused, tally.accepted);
     }
 
     private void run(int count, IntFunction<Generated> generate, Function<String, ResponseEntity<String>> call,
@@ -146,6 +149,26 @@ class MalformedInputFuzzTests {
         }
         String file = breakText(breakLines(lines, separator), 1 + random.nextInt(3));
         return new Generated(key, file);
+    }
+
+    /** A sale and its payment, lettered, as a FEC writes them; broken like the CSV files. */
+    private Generated fec(String key) {
+        String journal = "VE" + key.substring(key.lastIndexOf('-') + 1);
+        List<String> lines = new ArrayList<>();
+        lines.add(String.join("\t", "JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib",
+                "CompAuxNum", "CompAuxLib", "PieceRef", "PieceDate", "EcritureLib", "Debit", "Credit", "EcritureLet",
+                "DateLet", "ValidDate", "Montantdevise", "Idevise"));
+        lines.add(String.join("\t", journal, "Ventes", "1", "20260915", "411000", "Clients", customer, "Client fuzz", key,
+                "20260915", "Facture " + key, "1440,00", "0,00", "AA", "20261020", "20260915", "", ""));
+        lines.add(String.join("\t", journal, "Ventes", "1", "20260915", "706000", "Prestations", "", "", key,
+                "20260915", "Facture " + key, "0,00", "1200,00", "", "", "20260915", "", ""));
+        lines.add(String.join("\t", journal, "Ventes", "1", "20260915", "445710", "TVA collectée", "", "", key,
+                "20260915", "Facture " + key, "0,00", "240,00", "", "", "20260915", "", ""));
+        lines.add(String.join("\t", "B" + journal, "Banque", "2", "20261020", "512000", "Banque", "", "", "VIR" + key,
+                "20261020", "Virement", "1440,00", "0,00", "", "", "20261020", "", ""));
+        lines.add(String.join("\t", "B" + journal, "Banque", "2", "20261020", "411000", "Clients", customer, "Client fuzz",
+                "VIR" + key, "20261020", "Virement", "0,00", "1440,00", "AA", "20261020", "20261020", "", ""));
+        return new Generated(key, breakText(breakLines(lines, "\t"), random.nextInt(3)));
     }
 
     private Generated invoiceJson(String key) {
@@ -225,19 +248,18 @@ class MalformedInputFuzzTests {
         return broken.toString();
     }
 
-    private ResponseEntity<String> uploadInvoices(String file) {
+    private ResponseEntity<String> upload(String path, String fileName, String file) {
         byte[] content = file.getBytes(random.nextInt(4) == 0 ? Charset.forName("windows-1252") : StandardCharsets.UTF_8);
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("file", new ByteArrayResource(content) {
             @Override
             public String getFilename() {
-                return "factures.csv";
+                return fileName;
             }
         });
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return api.as(Api.ADMIN, Api.ADMIN_PASSWORD).postForEntity("/api/imports/invoices",
-                new HttpEntity<>(parts, headers), String.class);
+        return api.as(Api.ADMIN, Api.ADMIN_PASSWORD).postForEntity(path, new HttpEntity<>(parts, headers), String.class);
     }
 
     private ResponseEntity<String> postJson(String path, String body) {
