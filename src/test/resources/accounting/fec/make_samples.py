@@ -147,7 +147,6 @@ def company_a():
     ledger.entry("AN", date(2026, 1, 1), opening + [
         {"account": "890000", "label_account": "Bilan d'ouverture", "piece": "AN2026", "label": "Reprise des soldes",
          "credit": round(sum(line["debit"] for line in opening), 2)}])
-    # Brasserie Lefevre pays the carried-forward invoice of the garage? No: each pays its own.
     pay = payment(ledger, "BQ", "512000", date(2026, 1, 20), customers[2], "VIR260120", 4380.00,
                   "VIR GARAGE MULLER FA2025-0311")
     code = next(codes)
