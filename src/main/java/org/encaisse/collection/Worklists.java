@@ -60,6 +60,11 @@ final class Worklists {
                     tasks -> mineOrMyGroups(tasks).taskDefinitionKey("Task_CallBeforeDueDate")
                             .orderByDueDate().asc().orderByTaskPriority().desc(),
                     List.of(CARD.get(0))),
+            new Worklist("bank-matching", "Paiements à rapprocher",
+                    "Payments to match: transfers the bank statement brought that no rule could tie to a customer",
+                    35, "#00796b", List.of(Groups.COLLECTORS),
+                    tasks -> mineOrMyGroups(tasks).taskDefinitionKey("Task_MatchPayment").orderByDueDate().asc(),
+                    List.of()),
             new Worklist("disputes", "Litiges à trancher",
                     "Disputes to settle: invoices a customer contests, routed to the team that can decide",
                     40, "#7b1fa2", List.of(Groups.SALES, Groups.LOGISTICS, Groups.COLLECTORS),

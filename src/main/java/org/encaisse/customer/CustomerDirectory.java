@@ -18,9 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerDirectory {
 
     private final Customers customers;
+    private final CustomerIbans ibans;
+    private final java.time.Clock clock;
 
-    CustomerDirectory(Customers customers) {
+    CustomerDirectory(Customers customers, CustomerIbans ibans, java.time.Clock clock) {
         this.customers = customers;
+        this.ibans = ibans;
+        this.clock = clock;
     }
 
     public Optional<Customer> find(String externalId) {
@@ -62,6 +66,33 @@ public class CustomerDirectory {
     public void blockDeliveries(Long id, boolean blocked) {
         customers.findById(id).orElseThrow(() -> new NotFoundException("No customer with id " + id + "."))
                 .blockDeliveries(blocked);
+    }
+
+    /** The customers known to pay from {@code iban} (spaces and case ignored), fewest first by id. */
+    public List<Long> payingFrom(String iban) {
+        return ibans.findCustomerIds(Ibans.normalized(iban));
+    }
+
+    /**
+     * Remembers that the customer pays from {@code iban}, once; {@code learntFrom} says how it was learnt
+     * (for example the bank entry a collector matched by hand).
+     *
+     * @return whether the IBAN was new for this customer
+     */
+    @Transactional
+    public boolean learnIban(Long customerId, String iban, String learntFrom) {
+        String normalized = Ibans.normalized(iban);
+        if (normalized.isEmpty() || ibans.existsByIbanAndCustomerId(normalized, customerId)) {
+            return false;
+        }
+        ibans.save(new CustomerIban(customerId, normalized, learntFrom, clock.instant()));
+        return true;
+    }
+
+    /** Customers whose name contains {@code word}, ignoring case; at most {@code limit}. */
+    public List<Customer> named(String word, int limit) {
+        return customers.findByNameContaining(word.toLowerCase(java.util.Locale.ROOT),
+                org.springframework.data.domain.PageRequest.of(0, limit));
     }
 
     public long count() {

@@ -27,6 +27,10 @@ interface Customers extends JpaRepository<Customer, Long> {
 
     List<Customer> findByExternalIdIn(Collection<String> externalIds);
 
+    /** Customers whose name holds {@code word} (lower case); how a payer's name on a transfer finds its account. */
+    @Query("select c from Customer c where lower(c.name) like concat('%', :word, '%') order by c.name")
+    List<Customer> findByNameContaining(String word, org.springframework.data.domain.Pageable page);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Customer c where c.id = :id")
     Optional<Customer> lockById(Long id);

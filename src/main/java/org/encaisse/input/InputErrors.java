@@ -29,6 +29,10 @@ public class InputErrors {
         errors.forEach(action);
     }
 
+    public int size() {
+        return errors.size();
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
     }

@@ -18,4 +18,13 @@ public final class FrenchAmount {
         return format.format(amount.setScale(0, RoundingMode.HALF_UP)).replace('\u202F', ' ').replace('\u00A0', ' ')
                 + ("EUR".equals(currency) ? " €" : " " + currency);
     }
+
+    /** To the cent, as a bank statement shows it: "1 250,00 €". */
+    public static String exact(BigDecimal amount, String currency) {
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.FRANCE);
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        return format.format(amount).replace('\u202F', ' ').replace('\u00A0', ' ')
+                + ("EUR".equals(currency) ? " €" : " " + currency);
+    }
 }

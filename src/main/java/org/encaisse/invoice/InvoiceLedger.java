@@ -146,6 +146,12 @@ public class InvoiceLedger {
         return invoices.findPayable(customerId, currency, PAYABLE_ON_ACCOUNT);
     }
 
+    /** Invoices of any customer that a payment of exactly {@code amount} would settle, oldest due first. */
+    public List<Invoice> payableOf(BigDecimal amount, String currency, int limit) {
+        return invoices.findPayableOf(amount, currency, PAYABLE_ON_ACCOUNT,
+                org.springframework.data.domain.PageRequest.of(0, limit));
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public void handOverToAgency(Invoice invoice) {
         invoice.handOverToAgency();

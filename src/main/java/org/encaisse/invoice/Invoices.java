@@ -61,6 +61,13 @@ interface Invoices extends JpaRepository<Invoice, Long> {
 
     @Query("""
             select i from Invoice i
+            where i.outstandingAmount = :amount and i.currency = :currency and i.status in :statuses
+            order by i.dueDate, i.number""")
+    List<Invoice> findPayableOf(java.math.BigDecimal amount, String currency, Collection<InvoiceStatus> statuses,
+                                org.springframework.data.domain.Pageable page);
+
+    @Query("""
+            select i from Invoice i
             where i.limitationDate <= :until and i.outstandingAmount > 0 and i.status in :statuses
               and (i.limitationWarnedFor is null or i.limitationWarnedFor <> i.limitationDate)
             order by i.limitationDate, i.number""")

@@ -105,6 +105,20 @@ public class PaymentRecording {
     }
 
     /**
+     * What a payment under {@code bankReference} would meet: nothing yet, the same payment recorded before, or
+     * another payment under the same reference (which {@link #record} refuses).
+     */
+    @Transactional(readOnly = true)
+    public Recorded recorded(String bankReference, LocalDate date, BigDecimal amount, String currency) {
+        return payments.findByBankReference(bankReference)
+                .map(payment -> payment.sameAs(date, amount, currency) ? Recorded.SAME : Recorded.OTHER)
+                .orElse(Recorded.NONE);
+    }
+
+    /** See {@link #recorded}. */
+    public enum Recorded { NONE, SAME, OTHER }
+
+    /**
      * Payments of one customer are allocated one at a time: each sees what the previous one left
      * outstanding. Nothing is loaded before the lock, so nothing read is stale.
      */

@@ -102,8 +102,8 @@ class WorklistBrowserTests {
             browser.await(By.cssSelector("li.task h4 a"));
             // The open filter's name is followed by its count.
             assertThat(browser.all("div.task-filter h4 a")).extracting(link -> link.getText().replaceAll(" \\d+$", ""))
-                    .containsExactly("Mes appels du jour", "Promesses à vérifier", "Avant échéance", "Litiges à trancher",
-                            "Toutes mes tâches");
+                    .containsExactly("Mes appels du jour", "Promesses à vérifier", "Avant échéance",
+                            "Paiements à rapprocher", "Litiges à trancher", "Toutes mes tâches");
 
             String openFilter = new String(getClass().getResourceAsStream("/tasklist/open-filter.js").readAllBytes(),
                     StandardCharsets.UTF_8);

@@ -70,7 +70,7 @@ class WorklistFiltersTests {
     @Test
     void eachTeamSeesItsOwnListsOnly() {
         assertThat(visibleTo(Groups.COLLECTORS)).containsExactly("Mes appels du jour", "Promesses à vérifier",
-                "Avant échéance", "Litiges à trancher", "Toutes mes tâches");
+                "Avant échéance", "Paiements à rapprocher", "Litiges à trancher", "Toutes mes tâches");
         assertThat(visibleTo(Groups.SALES)).containsExactly("Litiges à trancher", "Toutes mes tâches");
         assertThat(visibleTo(Groups.LOGISTICS)).containsExactly("Litiges à trancher", "Toutes mes tâches");
         assertThat(visibleTo(Groups.MANAGERS)).containsExactly("Décisions à prendre", "Toutes mes tâches");
