@@ -310,7 +310,11 @@ final class Camt053File {
                 XmlElement transaction = transactions.get(i);
                 StatementAmount amount = transaction.at("Amt") != null ? amount(transaction, "Amt", true)
                         : amount(transaction, "AmtDtls/TxAmt/Amt", true);
-                Boolean credit = transaction.at("CdtDbtInd") != null ? direction(transaction, true) : entryCredit;
+                // Not a conditional expression: it would unbox a missing direction before it is checked.
+                Boolean credit = entryCredit;
+                if (transaction.at("CdtDbtInd") != null) {
+                    credit = direction(transaction, true);
+                }
                 if (amount == null || credit == null) {
                     continue;
                 }

@@ -26,7 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
- * Thousands of generated malformed inputs against the import and payment APIs (CSV, JSON and FEC): valid files and
+ * Thousands of generated malformed inputs against the import and payment APIs (CSV, JSON, FEC, and the bank's
+ * CAMT.053 and CFONB 120 statements): valid files and
  * bodies, each broken a few ways at random (characters cut, repeated or replaced, fields swapped,
  * lines dropped or doubled, values replaced by hostile ones). Whatever comes in, the answer is never
  * a server error; a refusal explains itself; and a refused input leaves the customer's ledger as it
@@ -40,6 +41,12 @@ class MalformedInputFuzzTests {
     private static final long SEED = Long.getLong("encaisse.fuzz.seed", 20261202L);
     private static final int INPUTS = Integer.getInteger("encaisse.fuzz.inputs", 10_000);
     private static final int FEC_INPUTS = Integer.getInteger("encaisse.fuzz.fec-inputs", 1_500);
+    private static final int STATEMENT_INPUTS = Integer.getInteger("encaisse.fuzz.statement-inputs", 1_500);
+    /** The account of application-test.yaml's encaisse.bank.accounts, so that a sound statement is taken. */
+    private static final String ACCOUNT = "FR7618206000201234567890176";
+    private static final String[] XML_HOSTILE = {"<!DOCTYPE Document [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>",
+        "&x;", "&amp;", "<![CDATA[x]]>", "<!-- c -->", "<Ntry>", "</Stmt>", "xmlns=\"urn:x\"", "Ccy=\"\"",
+        "<?pi x?>", "\u0001"};
 
     private static final String[] HOSTILE = {"", " ", "-1", "0", "1e309", "NaN", "-0,00", "999999999999999999999.999",
         "31/02/2026", "2026-13-01", "0000-00-00", "null", "true", "[]", "{}", "\"", "\\", ";", ",", "\n", "\r\n",
@@ -74,13 +81,18 @@ class MalformedInputFuzzTests {
         run(invoiceBodies, i -> invoiceJson(Api.unique("FZJ")), body -> postJson("/api/invoices", body), tally);
         run(paymentBodies, i -> paymentJson(Api.unique("FZP")), body -> postJson("/api/payments", body), tally);
         run(FEC_INPUTS, i -> fec(Api.unique("FZF")), file -> upload("/api/imports/fec", "FEC.txt", file), tally);
+        run(STATEMENT_INPUTS, i -> camt(Api.unique("FZB")), file -> upload("/api/imports/bank-statements", "camt.xml", file),
+                tally);
+        run(STATEMENT_INPUTS, i -> cfonb(Api.unique("FZO")), file -> upload("/api/imports/bank-statements", "releve.txt",
+                file), tally);
 
         assertThat(tally.serverErrors).as("answers 5xx").isEmpty();
         assertThat(tally.unexplained).as("refusals without a reason").isEmpty();
         assertThat(tally.leftBehind).as("refused inputs that stored something").isEmpty();
-        assertThat(tally.refused).as("most inputs are broken").isGreaterThan((INPUTS + FEC_INPUTS) / 2);
-        System.out.printf("Fuzz (seed %d): %d inputs (%d FEC), %d refused with a reason, %d accepted, 0 server errors%n",
-                SEED, INPUTS + FEC_INPUTS, FEC_INPUTS, tally.refused, tally.accepted);
+        int all = INPUTS + FEC_INPUTS + 2 * STATEMENT_INPUTS;
+        assertThat(tally.refused).as("most inputs are broken").isGreaterThan(all / 2);
+        System.out.printf("Fuzz (seed %d): %d inputs (%d FEC, %d bank statements), %d refused with a reason, %d accepted, "
+                + "0 server errors%n", SEED, all, FEC_INPUTS, 2 * STATEMENT_INPUTS, tally.refused, tally.accepted);
     }
 
     private void run(int count, IntFunction<Generated> generate, Function<String, ResponseEntity<String>> call,
@@ -128,11 +140,12 @@ class MalformedInputFuzzTests {
         }
     }
 
-    /** What the fuzzed customer's ledger holds: its invoices, what they owe, its payments. */
+    /** What the fuzzed customer's ledger holds: its invoices, what they owe, its payments; and the bank entries. */
     private String ledgerOfCustomer() {
         return jdbc.queryForObject("""
                 SELECT CONCAT(COUNT(*), ' invoices owing ', COALESCE(SUM(outstanding_amount), 0), ', ',
-                  (SELECT COUNT(*) FROM payment p WHERE p.customer_id = c.id), ' payments')
+                  (SELECT COUNT(*) FROM payment p WHERE p.customer_id = c.id), ' payments, ',
+                  (SELECT COUNT(*) FROM bank_entry), ' bank entries')
                 FROM customer c LEFT JOIN invoice i ON i.customer_id = c.id WHERE c.external_id = ? GROUP BY c.id""",
                 String.class, customer);
     }
@@ -169,6 +182,84 @@ class MalformedInputFuzzTests {
         lines.add(String.join("\t", "B" + journal, "Banque", "2", "20261020", "411000", "Clients", customer, "Client fuzz",
                 "VIR" + key, "20261020", "Virement", "0,00", "1440,00", "AA", "20261020", "20261020", "", ""));
         return new Generated(key, breakText(breakLines(lines, "\t"), random.nextInt(3)));
+    }
+
+    /**
+     * A day's CAMT.053 (.001.02 or .08) of the company's account: a transfer naming one of the customer's
+     * invoices, a batch of two, a debit; broken in its text or its XML.
+     */
+    private Generated camt(String key) {
+        boolean recent = random.nextBoolean();
+        String amount = recent ? "<Amt Ccy=\"EUR\">%s</Amt>" : "<AmtDtls><TxAmt><Amt Ccy=\"EUR\">%s</Amt></TxAmt></AmtDtls>";
+        String debtor = recent ? "<Pty><Nm>%s</Nm></Pty>" : "<Nm>%s</Nm>";
+        String status = recent ? "<Sts><Cd>BOOK</Cd></Sts>" : "<Sts>BOOK</Sts>";
+        String transaction = """
+                <TxDtls><Refs><AcctSvcrRef>%s</AcctSvcrRef><EndToEndId>%s</EndToEndId></Refs>%s<CdtDbtInd>CRDT</CdtDbtInd>
+                <RltdPties><Dbtr>%s</Dbtr><DbtrAcct><Id><IBAN>FR7610278060410002031850142</IBAN></Id></DbtrAcct></RltdPties>
+                <RmtInf><Ustrd>FACTURE %s</Ustrd><Strd><RfrdDocInf><Nb>%s</Nb></RfrdDocInf></Strd></RmtInf></TxDtls>""";
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.%s"><BkToCstmrStmt>
+                <GrpHdr><MsgId>%s</MsgId><CreDtTm>2026-11-20T22:00:00</CreDtTm></GrpHdr>
+                <Stmt><Id>%s</Id><Acct><Id><IBAN>%s</IBAN></Id><Ccy>EUR</Ccy></Acct>
+                <Ntry><NtryRef>%s-1</NtryRef><Amt Ccy="EUR">150.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>%s
+                <BookgDt><Dt>2026-11-20</Dt></BookgDt><ValDt><Dt>2026-11-20</Dt></ValDt><AcctSvcrRef>%s-1</AcctSvcrRef>
+                <NtryDtls>%s</NtryDtls></Ntry>
+                <Ntry><Amt Ccy="EUR">300.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>%s<BookgDt><DtTm>2026-11-20T10:00:00</DtTm></BookgDt>
+                <AcctSvcrRef>%s-2</AcctSvcrRef><NtryDtls><Btch><NbOfTxs>2</NbOfTxs></Btch>%s%s</NtryDtls></Ntry>
+                <Ntry><Amt Ccy="EUR">42.10</Amt><CdtDbtInd>DBIT</CdtDbtInd>%s<BookgDt><Dt>2026-11-20</Dt></BookgDt>
+                <AcctSvcrRef>%s-3</AcctSvcrRef></Ntry>
+                </Stmt></BkToCstmrStmt></Document>
+                """.formatted(recent ? "08" : "02", key, key, ACCOUNT, key, status, key,
+                transaction.formatted(key + "-1a", "NOTPROVIDED", amount.formatted("150.00"), debtor.formatted("CLIENT FUZZ"),
+                        key + "-0", key + "-0"),
+                status, key,
+                transaction.formatted(key + "-2a", key + "-1", amount.formatted("100.00"), debtor.formatted("CLIENT FUZZ"),
+                        key + "-1", key + "-1"),
+                transaction.formatted(key + "-2b", "E2E" + key, amount.formatted("200.00"), debtor.formatted("AUTRE SARL"),
+                        "", ""),
+                status, key);
+        String broken = random.nextBoolean() ? breakText(xml, 1 + random.nextInt(3)) : breakXml(xml);
+        return new Generated(key, broken);
+    }
+
+    /** Replaces a value, or puts something hostile between two elements, the document otherwise as it was. */
+    private String breakXml(String xml) {
+        List<Integer> openings = new ArrayList<>();
+        for (int at = xml.indexOf('>'); at >= 0; at = xml.indexOf('>', at + 1)) {
+            openings.add(at + 1);
+        }
+        int at = openings.get(random.nextInt(openings.size()));
+        String inserted = random.nextBoolean() ? XML_HOSTILE[random.nextInt(XML_HOSTILE.length)]
+                : HOSTILE[random.nextInt(HOSTILE.length)];
+        int end = random.nextBoolean() ? xml.indexOf('<', at) : at;
+        return xml.substring(0, at) + inserted + xml.substring(end < 0 ? at : end);
+    }
+
+    /** A CFONB 120 day of the company's account: a credit with its payer and reference, a debit; broken like a FEC. */
+    private Generated cfonb(String key) {
+        String number = String.format("%07d", Math.floorMod(key.hashCode(), 10_000_000));
+        List<String> records = new ArrayList<>();
+        String account = "18206    00020EUR2 12345678901";
+        records.add(padded("01" + account + "  201126" + " ".repeat(50) + "0000000100000{"));
+        records.add(padded("04" + "18206015800020EUR2 12345678901" + "05201126  201126" + pad("VIR SEPA CLIENT FUZZ", 31)
+                + "  " + number + "  " + "0000000015000{" + pad(key, 16)));
+        records.add(padded("05" + "18206015800020EUR2 12345678901" + "05201126     NPY" + pad("CLIENT FUZZ", 70)));
+        records.add(padded("05" + "18206015800020EUR2 12345678901" + "05201126     LIB" + pad("FACTURE " + key + "-0", 70)));
+        records.add(padded("04" + "18206065500020EUR2 12345678901" + "01201126  201126" + pad("PRLV SEPA EDF", 31)
+                + "  " + number.substring(0, 6) + "9  " + "0000000004210}" + pad("EDF", 16)));
+        records.add(padded("07" + account + "  201126" + " ".repeat(50) + "0000000101079B"));
+        String broken = random.nextBoolean() ? breakLines(records, "  ") : String.join("\r\n", records);
+        return new Generated(key, breakText(broken, random.nextInt(3)));
+    }
+
+    private static String pad(String text, int width) {
+        String fitted = text.length() > width ? text.substring(0, width) : text;
+        return fitted + " ".repeat(width - fitted.length());
+    }
+
+    private static String padded(String record) {
+        return pad(record, 120);
     }
 
     private Generated invoiceJson(String key) {
