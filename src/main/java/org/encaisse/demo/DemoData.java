@@ -1,13 +1,17 @@
 package org.encaisse.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import org.encaisse.bank.BankStatementImport;
 import org.encaisse.collection.AgingRun;
 import org.encaisse.customer.CustomerDirectory;
 import org.encaisse.customer.CustomerImport;
 import org.encaisse.input.Positioned;
 import org.encaisse.invoice.InvoiceImport;
+import org.encaisse.invoice.InvoiceLedger;
+import org.encaisse.letter.Creditor;
 import org.encaisse.payment.PaymentRecording;
 import org.encaisse.payment.PaymentRequest;
 import org.slf4j.Logger;
@@ -34,10 +38,16 @@ class DemoData implements ApplicationRunner {
     private final AgingRun agingRun;
     private final DemoCases demoCases;
     private final Clock clock;
+    private final DemoBankStatement bankStatement;
+    private final BankStatementImport statements;
+    private final Creditor company;
 
     DemoData(DemoUsers users, CustomerDirectory directory, CustomerImport customerImport, InvoiceImport invoiceImport,
              PaymentRecording paymentRecording, TransactionTemplate transaction, AgingRun agingRun, DemoCases demoCases,
-             Clock clock) {
+             Clock clock, InvoiceLedger invoices, BankStatementImport statements, Creditor company) {
+        this.bankStatement = new DemoBankStatement(directory, invoices);
+        this.statements = statements;
+        this.company = company;
         this.users = users;
         this.directory = directory;
         this.customerImport = customerImport;
@@ -67,8 +77,14 @@ class DemoData implements ApplicationRunner {
         AgingRun.Result cases = agingRun.run(LocalDate.now(clock));
         int calls = demoCases.bringToCall(LocalDate.now(clock), clock.getZone());
         String toFile = demoCases.bringToInjunctionFiling().orElse("none");
+        // Yesterday's statement of the company's bank: what it brings is applied, or left to the collectors.
+        String matching = bankStatement.of(LocalDate.now(clock), company.iban())
+                .map(xml -> statements.importFile("demo-camt053.xml", xml.getBytes(StandardCharsets.UTF_8), false))
+                .map(summary -> summary.applied() + " applied, " + summary.leftToMatch() + " left to match by hand")
+                .orElse("no bank statement");
         log.info("Demo data loaded: {} customers, {} invoices, {} payments; {} collection cases opened, {} waiting for "
-                + "a collector's call; injunction request ready to file for {}.", ledger.customers().size(),
-                ledger.invoices().size(), ledger.payments().size(), cases.opened(), calls, toFile);
+                + "a collector's call; injunction request ready to file for {}; bank statement: {}.",
+                ledger.customers().size(), ledger.invoices().size(), ledger.payments().size(), cases.opened(), calls,
+                toFile, matching);
     }
 }

@@ -29,6 +29,8 @@ import org.springframework.test.context.ActiveProfiles;
 /** What a newcomer sees on first start: a ledger with something in every aging band. */
 @SpringBootTest(properties = {"encaisse.demo.enabled=true", "encaisse.admin.user=", "encaisse.admin.password=",
         "spring.datasource.url=jdbc:h2:mem:demo;DB_CLOSE_DELAY=-1",
+        // The demo company's own account (its letterhead's IBAN), where the demo statement comes from.
+        "encaisse.bank.accounts=FR76 3000 6000 0112 3456 7890 189",
         // Camunda keeps engines in a static registry by name; "default" belongs to the other test contexts.
         "camunda.bpm.process-engine-name=demo"})
 @ActiveProfiles("test")
@@ -104,6 +106,17 @@ class DemoDataTests {
             assertThat((String) tasks.getVariableLocal(call, "briefing")).contains("Factures échues");
         } finally {
             tasks.setAssignee(call, null);
+        }
+    }
+
+    @Test
+    void yesterdaysBankStatementLeavesTwoTransfersForTheCollectorsToMatch() {
+        var matching = runtime.createProcessInstanceQuery().processDefinitionKey("BankPaymentMatchingProcess").list();
+        assertThat(matching).hasSize(2);
+        for (var instance : matching) {
+            var task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+            assertThat(task.getName()).startsWith("Rapprocher le paiement · ");
+            assertThat(runtime.getVariable(instance.getId(), "customerExternalId")).as("a likely customer").isNotNull();
         }
     }
 
