@@ -10,6 +10,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.persistence.EntityManager;
+
 import org.encaisse.input.InputErrors;
 import org.encaisse.input.QueryChunks;
 import org.encaisse.input.SourcePosition;
@@ -29,15 +31,23 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 public class BankStatementImport {
 
     static final int LISTED = 1000;
+    /**
+     * Entries applied between two flushes of the persistence context. Every query flushes first, and a flush
+     * checks each entity the transaction loaded: without clearing, the ten-thousandth entry would check the
+     * nine thousand invoices and payments before it.
+     */
+    private static final int FLUSH_EVERY = 200;
 
     private final BankEntries entries;
     private final BankMatching matching;
     private final BankAccounts accounts;
     private final PaymentRecording payments;
     private final Clock clock;
+    private final EntityManager entityManager;
 
     BankStatementImport(BankEntries entries, BankMatching matching, BankAccounts accounts, PaymentRecording payments,
-                        Clock clock) {
+                        Clock clock, EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.entries = entries;
         this.matching = matching;
         this.accounts = accounts;
@@ -78,9 +88,13 @@ public class BankStatementImport {
         List<StatementEntry> fresh = unknown(received, errors, tally);
         errors.throwIfAny(name);
 
-        for (StatementEntry entry : fresh) {
-            BankMatching.Outcome outcome = matching.receive(entry, name);
-            tally.received(entry, outcome);
+        for (int i = 0; i < fresh.size(); i++) {
+            BankMatching.Outcome outcome = matching.receive(fresh.get(i), name);
+            tally.received(fresh.get(i), outcome);
+            if ((i + 1) % FLUSH_EVERY == 0) {
+                entityManager.flush();
+                entityManager.clear();
+            }
         }
         if (dryRun) {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 import org.apache.commons.validator.routines.EmailValidator;
 import org.encaisse.customer.Customer.CustomerDetails;
 import org.encaisse.customer.CustomerRecord.ContactRecord;
+import org.encaisse.input.CsvColumns;
 import org.encaisse.input.CsvFile;
+import org.encaisse.input.CsvImportKind;
 import org.encaisse.input.FieldReader;
 import org.encaisse.input.ImportSummary;
 import org.encaisse.input.InputErrors;
@@ -24,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Creates or updates customers by external id, from JSON or CSV; a batch is accepted whole or not at all. */
 @Service
-public class CustomerImport {
+public class CustomerImport implements CsvImportKind {
 
     static final List<String> CUSTOMER_COLUMNS = List.of(
             "externalId", "name", "companyId", "segment", "riskRating", "creditLimit", "salesRep", "language",
@@ -70,11 +72,32 @@ public class CustomerImport {
         return store(valid);
     }
 
-    @Transactional
-    public ImportSummary importCsv(String fileName, byte[] content) {
+    @Override
+    public String kind() {
+        return "customers";
+    }
+
+    /** The columns of a customer CSV, and the names customer-ledger exports give the first two. */
+    @Override
+    public CsvColumns columns() {
         List<String> columns = new ArrayList<>(CUSTOMER_COLUMNS);
         columns.addAll(CONTACT_COLUMNS);
-        CsvFile file = CsvFile.read(fileName, content, columns, List.of("externalId", "name"));
+        return new CsvColumns(columns, Map.of(
+                "externalId", List.of("Code client", "Compte auxiliaire", "Compte client", "N° client", "Numéro client",
+                        "Code tiers", "Customer code"),
+                "name", List.of("Raison sociale", "Nom du client", "Nom", "Intitulé", "Customer name"),
+                "companyId", List.of("SIREN"),
+                "address", List.of("Adresse")), List.of("externalId", "name"), Map.of());
+    }
+
+    @Transactional
+    public ImportSummary importCsv(String fileName, byte[] content) {
+        return importCsv(fileName, content, columns());
+    }
+
+    @Transactional
+    public ImportSummary importCsv(String fileName, byte[] content, CsvColumns columns) {
+        CsvFile file = CsvFile.read(fileName, content, columns);
         CustomerCsvLines lines = new CustomerCsvLines(file);
         return importRecords(lines.records(), fileName, lines).withIgnoredColumns(file.ignoredColumns());
     }

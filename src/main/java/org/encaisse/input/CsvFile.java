@@ -72,6 +72,15 @@ public final class CsvFile {
      * @throws InvalidInputException when the file cannot be read as a table with those columns
      */
     public static CsvFile read(String name, byte[] content, Collection<String> columns, Collection<String> required) {
+        return read(name, content, CsvColumns.of(List.copyOf(columns), List.copyOf(required)));
+    }
+
+    /**
+     * @param columns the fields this file may carry, the names they go by, those it must carry, and a mapping
+     * @throws InvalidInputException when the file cannot be read as a table with those columns, or when its
+     *                               header leaves a doubt about which column is which field
+     */
+    public static CsvFile read(String name, byte[] content, CsvColumns columns) {
         InputErrors errors = new InputErrors();
         String text = decode(content);
         if (text.isBlank()) {
@@ -89,7 +98,7 @@ public final class CsvFile {
             CSVRecord headerRecord = records.next();
             Map<Integer, String> fieldByIndex = new HashMap<>();
             List<String> ignored = new ArrayList<>();
-            mapHeader(headerRecord, columns, required, fieldByIndex, ignored, errors);
+            mapHeader(headerRecord, columns, fieldByIndex, ignored, errors);
             errors.throwIfAny(name);
 
             LineIndex lines = new LineIndex(text);
@@ -131,31 +140,62 @@ public final class CsvFile {
         }
     }
 
-    private static void mapHeader(CSVRecord header, Collection<String> columns, Collection<String> required,
-                                  Map<Integer, String> fieldByIndex, List<String> ignored, InputErrors errors) {
-        Map<String, String> fieldByKey = new HashMap<>();
-        columns.forEach(column -> fieldByKey.put(Labelled.normalize(column), column));
-        Map<String, Integer> seen = new HashMap<>();
+    private static void mapHeader(CSVRecord header, CsvColumns columns, Map<Integer, String> fieldByIndex,
+                                  List<String> ignored, InputErrors errors) {
+        Map<String, String> fieldByName = columns.fieldByName();
+        Map<String, List<Integer>> columnsOfField = new LinkedHashMap<>();
+        java.util.SortedSet<Integer> unread = new java.util.TreeSet<>();
+        // A saved mapping says which column is which field first; the names people use decide the rest.
+        Map<String, Integer> mapped = new HashMap<>();
+        columns.mapping().forEach((field, title) -> {
+            for (int index = 0; index < header.size(); index++) {
+                if (Labelled.normalize(header.get(index)).equals(Labelled.normalize(title))) {
+                    mapped.put(field, index);
+                    return;
+                }
+            }
+            errors.add(SourcePosition.line(1), field, "the mapping reads it from a column '" + title
+                    + "' that the header does not have", String.join(" | ", header.toList()));
+        });
         for (int index = 0; index < header.size(); index++) {
             String title = header.get(index);
-            String field = fieldByKey.get(Labelled.normalize(title));
+            int column = index;
+            String field = mapped.entrySet().stream().filter(entry -> entry.getValue() == column)
+                    .map(Map.Entry::getKey).findFirst()
+                    .orElse(mapped.containsKey(fieldByName.get(Labelled.normalize(title))) ? null
+                            : fieldByName.get(Labelled.normalize(title)));
             if (field == null) {
                 if (!title.isBlank()) {
-                    ignored.add(title);
+                    unread.add(index);
                 }
                 continue;
             }
-            Integer earlier = seen.putIfAbsent(field, index);
-            if (earlier != null) {
-                errors.add(SourcePosition.line(1), field, "column appears twice (columns "
-                        + (earlier + 1) + " and " + (index + 1) + ")", title);
-                continue;
-            }
-            fieldByIndex.put(index, field);
+            columnsOfField.computeIfAbsent(field, f -> new ArrayList<>()).add(index);
         }
-        for (String field : required) {
-            if (!seen.containsKey(field)) {
-                errors.add(SourcePosition.line(1), field, "column is missing from the header", null);
+        columnsOfField.forEach((field, indexes) -> {
+            // Encaisse's own field name says what the column is; the names exports use give way to it.
+            List<Integer> own = indexes.stream()
+                    .filter(index -> Labelled.normalize(header.get(index)).equals(Labelled.normalize(field))).toList();
+            if (indexes.size() > 1 && own.size() == 1) {
+                indexes.stream().filter(index -> !own.contains(index)).forEach(unread::add);
+                fieldByIndex.put(own.get(0), field);
+            } else if (indexes.size() > 1) {
+                List<String> candidates = indexes.stream()
+                        .map(index -> "'" + header.get(index) + "' (column " + (index + 1) + ")").toList();
+                errors.add(SourcePosition.line(1), field, "could be read from " + String.join(" or ", candidates)
+                        + "; keep one, or say which with a saved mapping (?mapping=<name>)",
+                        String.join(" | ", indexes.stream().map(header::get).toList()));
+            } else {
+                fieldByIndex.put(indexes.get(0), field);
+            }
+        });
+        unread.forEach(index -> ignored.add(header.get(index)));
+        for (String field : columns.required()) {
+            if (!columnsOfField.containsKey(field)) {
+                List<String> names = columns.namesOf(field);
+                errors.add(SourcePosition.line(1), field, "column is missing from the header"
+                        + (names.size() > 1 ? " (read from a column named " + String.join(", ", names.stream()
+                        .map(n -> "'" + n + "'").toList()) + ", or one a saved mapping names)" : ""), null);
             }
         }
     }

@@ -13,7 +13,9 @@ import java.util.Set;
 
 import org.encaisse.customer.Customer;
 import org.encaisse.customer.CustomerDirectory;
+import org.encaisse.input.CsvColumns;
 import org.encaisse.input.CsvFile;
+import org.encaisse.input.CsvImportKind;
 import org.encaisse.input.FieldReader;
 import org.encaisse.input.ImportSummary;
 import org.encaisse.input.InputErrors;
@@ -26,9 +28,25 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Creates or updates invoices by number, from JSON or CSV; a batch is accepted whole or not at all. */
 @Service
-public class InvoiceImport {
+public class InvoiceImport implements CsvImportKind {
 
-    static final List<String> COLUMNS = List.of("number", "customerExternalId", "issueDate", "dueDate", "amount", "currency");
+    static final List<String> COLUMNS = List.of("number", "customerExternalId", "issueDate", "dueDate", "amount", "currency",
+            "credit");
+    /**
+     * The names French accounting and customer-ledger exports give the columns. "Débit" is the amount invoiced;
+     * a line with a "Crédit" is a payment or a credit note, which comes in with the bank's statement or the FEC.
+     */
+    static final Map<String, List<String>> ALIASES = Map.of(
+            "number", List.of("N° facture", "Numéro de facture", "No facture", "N° pièce", "Numéro de pièce", "Pièce",
+                    "Référence", "Réf", "Facture", "Invoice number", "Invoice"),
+            "customerExternalId", List.of("Code client", "Compte auxiliaire", "Compte client", "N° client",
+                    "Numéro client", "Client", "Code tiers", "Tiers", "Customer", "Customer code"),
+            "issueDate", List.of("Date", "Date facture", "Date de facture", "Date pièce", "Date de pièce",
+                    "Date d'émission", "Invoice date"),
+            "dueDate", List.of("Échéance", "Date d'échéance", "Date échéance", "Due date"),
+            "amount", List.of("Montant", "Montant TTC", "Total TTC", "Débit", "Amount"),
+            "currency", List.of("Devise", "Currency"),
+            "credit", List.of("Crédit"));
     static final List<String> REQUIRED_COLUMNS = List.of("number", "customerExternalId", "issueDate", "dueDate", "amount");
 
     private final Invoices invoices;
@@ -48,9 +66,34 @@ public class InvoiceImport {
         this.events = events;
     }
 
+    @Override
+    public String kind() {
+        return "invoices";
+    }
+
+    @Override
+    public CsvColumns columns() {
+        return new CsvColumns(COLUMNS, ALIASES, REQUIRED_COLUMNS, Map.of());
+    }
+
     @Transactional
     public ImportSummary importCsv(String fileName, byte[] content) {
-        CsvFile file = CsvFile.read(fileName, content, COLUMNS, REQUIRED_COLUMNS);
+        return importCsv(fileName, content, columns());
+    }
+
+    @Transactional
+    public ImportSummary importCsv(String fileName, byte[] content, CsvColumns columns) {
+        CsvFile file = CsvFile.read(fileName, content, columns);
+        InputErrors credits = new InputErrors();
+        for (CsvFile.Row row : file.rows()) {
+            if (isNonZero(row.get("credit"))) {
+                credits.add(row.position(), "credit", isNonZero(row.get("amount"))
+                        ? "holds both a debit and a credit; an invoice is a debit only"
+                        : "is a credit (a payment or a credit note), not an invoice: those come in with the bank's "
+                        + "statement (/api/imports/bank-statements) or the accounts' FEC (/api/imports/fec)", row.get("credit"));
+            }
+        }
+        credits.throwIfAny(fileName);
         List<Positioned<InvoiceRecord>> records = file.rows().stream()
                 .map(row -> new Positioned<>(row.position(), new InvoiceRecord(row.get("number"),
                         row.get("customerExternalId"), row.get("issueDate"), row.get("dueDate"), row.get("amount"),
@@ -192,5 +235,10 @@ public class InvoiceImport {
             return new ValidInvoice(position, number, customerExternalId, customer.getId(), issueDate, dueDate,
                     amount, currency);
         }
+    }
+
+    /** A credit or amount cell that says something other than nothing: "0", "0,00" and blanks say nothing. */
+    private static boolean isNonZero(String cell) {
+        return cell != null && !cell.isBlank() && !cell.strip().replaceAll("[0,. ]", "").isEmpty();
     }
 }

@@ -153,6 +153,62 @@ class WorklistBrowserTests {
                 .isEqualTo(COLLECTOR);
     }
 
+    /**
+     * The demo's bank statement left two transfers to the collectors: marie opens "Paiements à rapprocher", reads the
+     * payment and the likely customers before claiming, claims, says it is the customer's payment the form proposes
+     * and completes; the payment is then recorded under the bank's reference for that customer.
+     */
+    @Test
+    void aCollectorMatchesInTasklistATransferTheRulesLeft() throws Exception {
+        List<JsonNode> toMatch = new ArrayList<>();
+        get(MANAGER, "/engine-rest/task?taskDefinitionKey=Task_MatchPayment").forEach(toMatch::add);
+        assertThat(toMatch).as("transfers of the demo statement left to match").hasSize(2);
+        JsonNode task = toMatch.get(0);
+        String instance = task.get("processInstanceId").asText();
+        String reference = get(MANAGER, "/engine-rest/process-instance/" + instance).get("businessKey").asText();
+        String proposed = get(MANAGER, "/engine-rest/process-instance/" + instance + "/variables/customerExternalId")
+                .get("value").asText();
+
+        try (Browser browser = new Browser(application.port())) {
+            browser.go("/camunda/app/tasklist/default/");
+            browser.await(By.cssSelector("input[type=text]")).sendKeys(COLLECTOR);
+            browser.find("input[type=password]").sendKeys(DEMO_PASSWORD);
+            browser.click(By.cssSelector("button[type=submit]"));
+            browser.await(By.cssSelector("li.task h4 a"));
+            browser.clickInView(By.xpath("//div[contains(@class, 'task-filter')]//h4/a[starts-with(normalize-space(.), "
+                    + "'Paiements à rapprocher')]"));
+            WebElement card = browser.await(By.xpath("//li[contains(@class, 'task')]//h4/a[normalize-space(.) = \""
+                    + task.get("name").asText() + "\"]"));
+            assertThat(card.getText()).startsWith("Rapprocher le paiement · ").contains(" € — ");
+            card.click();
+
+            WebElement entry = browser.await(By.cssSelector("textarea[id$=Field_EntrySummary]"));
+            assertThat(browser.script("return arguments[0].value", entry).toString()).contains("reçus le", reference);
+            WebElement candidates = browser.find("textarea[id$=Field_CandidatesSummary]");
+            assertThat(browser.script("return arguments[0].value", candidates).toString()).startsWith("1. ")
+                    .contains("(" + proposed + ")");
+            browser.clickInView(By.cssSelector("button.claim"));
+            browser.clickInView(By.xpath("//label[normalize-space(.)=\"le paiement d'un client\"]"));
+            WebElement customer = browser.await(By.cssSelector("input[id$=Field_CustomerExternalId]"));
+            assertThat(customer.getAttribute("value")).isEqualTo(proposed);
+            browser.clickInView(By.xpath("//button[normalize-space(.)='Complete']"));
+        }
+
+        // The payment is recorded by the job after the task, under the bank's reference, for the customer chosen.
+        Instant until = Instant.now().plus(Duration.ofMinutes(1));
+        HttpResponse<String> payment = http.send(authorized(MANAGER, "/api/payments/" + reference).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        while (payment.statusCode() != 200) {
+            assertThat(Instant.now()).as("the payment of " + reference + ": " + payment.body()).isBefore(until);
+            Thread.sleep(250);
+            payment = http.send(authorized(MANAGER, "/api/payments/" + reference).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+        assertThat(JSON.readTree(payment.body()).get("customerExternalId").asText()).isEqualTo(proposed);
+        assertThat(get(MANAGER, "/engine-rest/history/task?taskId=" + task.get("id").asText()).get(0).get("assignee")
+                .asText()).isEqualTo(COLLECTOR);
+    }
+
     private record Call(String taskId, String caseId, String customer, int priority, double overdue) {
     }
 

@@ -133,7 +133,7 @@ class CustomerImportTests {
 
     @Test
     void aCsvWithoutItsRequiredColumnsIsRejected() {
-        ResponseEntity<JsonNode> response = api.upload("/api/imports/customers", "clients.csv", "id;nom\nC1;Client\n");
+        ResponseEntity<JsonNode> response = api.upload("/api/imports/customers", "clients.csv", "id;libelle\nC1;Client\n");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(response.getBody().get("errors")).extracting(e -> e.get("field").asText())
                 .containsExactly("externalId", "name");

@@ -64,6 +64,12 @@ public class Api {
         return as(ADMIN, ADMIN_PASSWORD).exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), JsonNode.class);
     }
 
+    public ResponseEntity<JsonNode> put(String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return as(ADMIN, ADMIN_PASSWORD).exchange(path, HttpMethod.PUT, new HttpEntity<>(json, headers), JsonNode.class);
+    }
+
     public ResponseEntity<JsonNode> get(String path) {
         return as(ADMIN, ADMIN_PASSWORD).getForEntity(path, JsonNode.class);
     }
