@@ -95,11 +95,7 @@ class WorklistBrowserTests {
         Call top = highestRankedCallOfToday();
 
         try (Browser browser = new Browser(application.port())) {
-            browser.go("/camunda/app/tasklist/default/");
-            browser.await(By.cssSelector("input[type=text]")).sendKeys(COLLECTOR);
-            browser.find("input[type=password]").sendKeys(DEMO_PASSWORD);
-            browser.click(By.cssSelector("button[type=submit]"));
-            browser.await(By.cssSelector("li.task h4 a"));
+            logInAsTheCollector(browser);
             // The open filter's name is followed by its count.
             assertThat(browser.all("div.task-filter h4 a")).extracting(link -> link.getText().replaceAll(" \\d+$", ""))
                     .containsExactly("Mes appels du jour", "Promesses à vérifier", "Avant échéance",
@@ -170,11 +166,7 @@ class WorklistBrowserTests {
                 .get("value").asText();
 
         try (Browser browser = new Browser(application.port())) {
-            browser.go("/camunda/app/tasklist/default/");
-            browser.await(By.cssSelector("input[type=text]")).sendKeys(COLLECTOR);
-            browser.find("input[type=password]").sendKeys(DEMO_PASSWORD);
-            browser.click(By.cssSelector("button[type=submit]"));
-            browser.await(By.cssSelector("li.task h4 a"));
+            logInAsTheCollector(browser);
             browser.clickInView(By.xpath("//div[contains(@class, 'task-filter')]//h4/a[starts-with(normalize-space(.), "
                     + "'Paiements à rapprocher')]"));
             WebElement card = browser.await(By.xpath("//li[contains(@class, 'task')]//h4/a[normalize-space(.) = \""
@@ -207,6 +199,15 @@ class WorklistBrowserTests {
         assertThat(JSON.readTree(payment.body()).get("customerExternalId").asText()).isEqualTo(proposed);
         assertThat(get(MANAGER, "/engine-rest/history/task?taskId=" + task.get("id").asText()).get(0).get("assignee")
                 .asText()).isEqualTo(COLLECTOR);
+    }
+
+    /** Tasklist as marie sees it after logging in, her first list shown. */
+    private static void logInAsTheCollector(Browser browser) {
+        browser.go("/camunda/app/tasklist/default/");
+        browser.await(By.cssSelector("input[type=text]")).sendKeys(COLLECTOR);
+        browser.find("input[type=password]").sendKeys(DEMO_PASSWORD);
+        browser.click(By.cssSelector("button[type=submit]"));
+        browser.await(By.cssSelector("li.task h4 a"));
     }
 
     private record Call(String taskId, String caseId, String customer, int priority, double overdue) {
