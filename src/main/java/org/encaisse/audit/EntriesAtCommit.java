@@ -10,9 +10,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The audit entries of one transaction, chained just before it commits. Registered as a transaction
- * synchronization rather than a bound resource: Spring suspends synchronizations with their transaction,
- * so an inner REQUIRES_NEW transaction gets entries of its own that commit (or vanish) with it.
+ * The audit entries of one transaction, chained just before it commits. A transaction synchronization, so that
+ * Spring suspends it with its transaction and an inner REQUIRES_NEW transaction gets entries of its own that
+ * commit (or vanish) with it; bound as a resource while its transaction runs, to be found at once.
  */
 final class EntriesAtCommit implements TransactionSynchronization {
 
@@ -23,15 +23,34 @@ final class EntriesAtCommit implements TransactionSynchronization {
         this.trail = trail;
     }
 
+    /**
+     * The transaction's entries, found by a resource bound while the transaction runs: looking among the
+     * synchronizations would copy and sort all of them at each entry, and a large import registers thousands.
+     */
     static EntriesAtCommit of(AuditTrail trail) {
-        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
-            if (registered instanceof EntriesAtCommit entries && entries.trail == trail) {
-                return entries;
-            }
+        if (TransactionSynchronizationManager.getResource(trail) instanceof EntriesAtCommit entries) {
+            return entries;
         }
         EntriesAtCommit entries = new EntriesAtCommit(trail);
         TransactionSynchronizationManager.registerSynchronization(entries);
+        TransactionSynchronizationManager.bindResource(trail, entries);
         return entries;
+    }
+
+    // An inner REQUIRES_NEW transaction suspends this one's synchronizations: its resource goes and comes with them.
+    @Override
+    public void suspend() {
+        TransactionSynchronizationManager.unbindResourceIfPossible(trail);
+    }
+
+    @Override
+    public void resume() {
+        TransactionSynchronizationManager.bindResource(trail, this);
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+        TransactionSynchronizationManager.unbindResourceIfPossible(trail);
     }
 
     void add(AuditTrail.Entry entry) {

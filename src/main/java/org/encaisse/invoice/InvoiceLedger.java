@@ -255,6 +255,8 @@ public class InvoiceLedger {
     }
 
     private void balanceChanged(Invoice invoice) {
-        events.publishEvent(new InvoiceBalancesChanged(java.util.List.of(invoice.getCustomerId())));
+        if (BalanceAnnouncements.firstFor(invoice.getCustomerId())) {
+            events.publishEvent(new InvoiceBalancesChanged(java.util.List.of(invoice.getCustomerId())));
+        }
     }
 }
