@@ -17,6 +17,7 @@ import org.encaisse.customer.Customer;
 import org.encaisse.customer.CustomerDirectory;
 import org.encaisse.customer.CustomerImport;
 import org.encaisse.customer.CustomerRecord;
+import org.encaisse.input.ImportHistory;
 import org.encaisse.input.InputErrors;
 import org.encaisse.input.Positioned;
 import org.encaisse.input.QueryChunks;
@@ -53,10 +54,13 @@ public class FecImport {
     private final Actors actors;
     private final Clock clock;
     private final int defaultTermDays;
+    private final ImportHistory history;
 
     FecImport(CustomerImport customerImport, CustomerDirectory customers, InvoiceImport invoiceImport,
               InvoiceLedger ledger, PaymentRecording payments, ImportedLedgerLines importedLines, AuditTrail audit,
-              Actors actors, Clock clock, @Value("${encaisse.imports.default-payment-term-days:30}") int defaultTermDays) {
+              Actors actors, Clock clock, @Value("${encaisse.imports.default-payment-term-days:30}") int defaultTermDays,
+              ImportHistory history) {
+        this.history = history;
         this.customerImport = customerImport;
         this.customers = customers;
         this.invoiceImport = invoiceImport;
@@ -82,13 +86,16 @@ public class FecImport {
         int customersCreated = createCustomers(receivables, name);
         int[] invoices = createInvoices(receivables, name);
         CreditsApplied credits = applyCredits(receivables, name, actor);
-        if (dryRun) {
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-        }
-        return new FecImportSummary(name, dryRun, file.charset().name(), pass.lines(), pass.entries(),
-                receivables.customerLines(), customersCreated, invoices[0], invoices[1], credits.payments,
+        FecImportSummary summary = new FecImportSummary(name, dryRun, file.charset().name(), pass.lines(),
+                pass.entries(), receivables.customerLines(), customersCreated, invoices[0], invoices[1], credits.payments,
                 credits.creditNotes, credits.alreadyImported, receivables.notImportedCount(),
                 receivables.notImported(), credits.leftUnapplied);
+        if (dryRun) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        } else {
+            history.record("fec", name, ImportHistory.sha256(content), actor, summary);
+        }
+        return summary;
     }
 
     /** Customers the file names that Encaisse does not know yet; known ones keep what they have. */

@@ -1,17 +1,16 @@
 package org.encaisse.bank;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 
+import org.encaisse.audit.Actors;
+import org.encaisse.input.ImportHistory;
 import org.encaisse.input.InputErrors;
 import org.encaisse.input.QueryChunks;
 import org.encaisse.input.SourcePosition;
@@ -44,10 +43,14 @@ public class BankStatementImport {
     private final PaymentRecording payments;
     private final Clock clock;
     private final EntityManager entityManager;
+    private final ImportHistory history;
+    private final Actors actors;
 
     BankStatementImport(BankEntries entries, BankMatching matching, BankAccounts accounts, PaymentRecording payments,
-                        Clock clock, EntityManager entityManager) {
+                        Clock clock, EntityManager entityManager, ImportHistory history, Actors actors) {
         this.entityManager = entityManager;
+        this.history = history;
+        this.actors = actors;
         this.entries = entries;
         this.matching = matching;
         this.accounts = accounts;
@@ -96,14 +99,18 @@ public class BankStatementImport {
                 entityManager.clear();
             }
         }
-        if (dryRun) {
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-        }
-        return new BankStatementSummary(name, formatName, dryRun, sha256(content), statements.size(), tally.entries,
+        BankStatementSummary summary = new BankStatementSummary(name, formatName, dryRun, ImportHistory.sha256(content),
+                statements.size(), tally.entries,
                 received.size(), tally.applied.size(), tally.toMatch.size(), tally.alreadyImported, tally.listed.size(),
                 accounts.configured() ? null : "No company account is configured (encaisse.bank.accounts): the "
                         + "statements of every account were taken.",
                 cap(tally.applied), cap(tally.toMatch), cap(tally.listed));
+        if (dryRun) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        } else {
+            history.record("bank-statement", name, summary.sha256(), actors.current("bank statement import"), summary);
+        }
+        return summary;
     }
 
     private String notReceived(BankStatement statement, StatementEntry entry) {
@@ -173,14 +180,6 @@ public class BankStatementImport {
 
     private static <T> List<T> cap(List<T> items) {
         return items.size() <= LISTED ? items : items.subList(0, LISTED);
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException missing) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", missing);
-        }
     }
 
     private static final class Tally {

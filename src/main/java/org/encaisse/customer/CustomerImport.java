@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 import org.apache.commons.validator.routines.EmailValidator;
 import org.encaisse.customer.Customer.CustomerDetails;
 import org.encaisse.customer.CustomerRecord.ContactRecord;
+import org.encaisse.audit.Actors;
 import org.encaisse.input.CsvColumns;
+import org.encaisse.input.ImportHistory;
 import org.encaisse.input.CsvFile;
 import org.encaisse.input.CsvImportKind;
 import org.encaisse.input.FieldReader;
@@ -38,9 +40,14 @@ public class CustomerImport implements CsvImportKind {
     private final Customers customers;
     private final CustomerDirectory directory;
 
-    CustomerImport(Customers customers, CustomerDirectory directory) {
+    private final ImportHistory history;
+    private final Actors actors;
+
+    CustomerImport(Customers customers, CustomerDirectory directory, ImportHistory history, Actors actors) {
         this.customers = customers;
         this.directory = directory;
+        this.history = history;
+        this.actors = actors;
     }
 
     @Transactional
@@ -99,7 +106,9 @@ public class CustomerImport implements CsvImportKind {
     public ImportSummary importCsv(String fileName, byte[] content, CsvColumns columns) {
         CsvFile file = CsvFile.read(fileName, content, columns);
         CustomerCsvLines lines = new CustomerCsvLines(file);
-        return importRecords(lines.records(), fileName, lines).withIgnoredColumns(file.ignoredColumns());
+        ImportSummary summary = importRecords(lines.records(), fileName, lines).withIgnoredColumns(file.ignoredColumns());
+        history.record("customers-csv", fileName, ImportHistory.sha256(content), actors.current("CSV import"), summary);
+        return summary;
     }
 
     private ImportSummary store(Map<String, ValidCustomer> valid) {

@@ -18,6 +18,7 @@ import org.encaisse.input.CsvFile;
 import org.encaisse.input.CsvImportKind;
 import org.encaisse.input.FieldReader;
 import org.encaisse.input.ImportSummary;
+import org.encaisse.input.ImportHistory;
 import org.encaisse.input.InputErrors;
 import org.encaisse.input.Positioned;
 import org.encaisse.input.QueryChunks;
@@ -57,8 +58,11 @@ public class InvoiceImport implements CsvImportKind {
     private final org.encaisse.audit.AuditTrail audit;
     private final org.encaisse.audit.Actors actors;
 
+    private final ImportHistory history;
+
     InvoiceImport(Invoices invoices, CustomerDirectory customers, ApplicationEventPublisher events,
-                  org.encaisse.audit.AuditTrail audit, org.encaisse.audit.Actors actors) {
+                  org.encaisse.audit.AuditTrail audit, org.encaisse.audit.Actors actors, ImportHistory history) {
+        this.history = history;
         this.audit = audit;
         this.actors = actors;
         this.invoices = invoices;
@@ -99,7 +103,9 @@ public class InvoiceImport implements CsvImportKind {
                         row.get("customerExternalId"), row.get("issueDate"), row.get("dueDate"), row.get("amount"),
                         row.get("currency"))))
                 .toList();
-        return importRecords(records, fileName).withIgnoredColumns(file.ignoredColumns());
+        ImportSummary summary = importRecords(records, fileName).withIgnoredColumns(file.ignoredColumns());
+        history.record("invoices-csv", fileName, ImportHistory.sha256(content), actors.current("CSV import"), summary);
+        return summary;
     }
 
     @Transactional

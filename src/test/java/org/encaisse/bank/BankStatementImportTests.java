@@ -86,6 +86,21 @@ class BankStatementImportTests {
         assertThat(audit.toString()).contains("BANK_ENTRY_MATCHED").contains("rule:bank-matching:REMITTANCE_NAMES_INVOICES");
 
         assertThat(matchingTasks(run)).hasSize(4);
+        // The history of imports has the file, not its dry run: who, which file by name and hash, what it did.
+        JsonNode history = api.get("/api/imports/history?limit=500").getBody();
+        java.util.List<JsonNode> runs = new java.util.ArrayList<>();
+        history.forEach(line -> {
+            if (line.get("sha256").asText().equals(summary.get("sha256").asText())) {
+                runs.add(line);
+            }
+        });
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0).get("kind").asText()).isEqualTo("bank-statement");
+        assertThat(runs.get(0).get("fileName").asText()).isEqualTo(BankSamples.CAMT_08);
+        assertThat(runs.get(0).get("importedBy").asText()).isEqualTo(Api.ADMIN);
+        assertThat(runs.get(0).at("/counts/applied").asInt()).isEqualTo(3);
+        assertThat(runs.get(0).at("/counts/leftToMatch").asInt()).isEqualTo(4);
+
         JsonNode again = imported(BankSamples.CAMT_08, statement);
         assertThat(again.get("alreadyImported").asInt()).isEqualTo(7);
         assertThat(again.get("applied").asInt()).isZero();

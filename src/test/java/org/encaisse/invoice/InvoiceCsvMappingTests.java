@@ -41,6 +41,15 @@ class InvoiceCsvMappingTests {
         assertThat(invoice.get("amount").decimalValue()).isEqualByComparingTo("6480.00");
         assertThat(invoice.get("dueDate").asText()).isEqualTo("2026-12-06");
         assertThat(api.get("/api/invoices/" + run + "FA2026-E104").getBody().get("currency").asText()).isEqualTo("USD");
+        String sha256 = org.encaisse.input.ImportHistory.sha256(sample("echeancier-clients.csv", run, WINDOWS_1252));
+        JsonNode history = api.get("/api/imports/history?limit=500").getBody();
+        assertThat(history.findValuesAsText("sha256")).contains(sha256);
+        history.forEach(line -> {
+            if (line.get("sha256").asText().equals(sha256)) {
+                assertThat(line.get("kind").asText()).isEqualTo("invoices-csv");
+                assertThat(line.at("/counts/created").asInt()).isEqualTo(5);
+            }
+        });
     }
 
     @Test
