@@ -34,8 +34,9 @@ class CustomerController {
 
     @PostMapping(path = "/api/imports/customers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportSummary importCsv(@RequestPart("file") MultipartFile file,
-                            @RequestParam(name = "mapping", required = false) String mapping) {
+                            @RequestParam(name = "mapping", required = false) String mapping,
+                            @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun) {
         Upload upload = Upload.of(file, "customers.csv");
-        return customerImport.importCsv(upload.name(), upload.content(), mappings.columns(customerImport.kind(), mapping));
+        return customerImport.importCsv(upload.name(), upload.content(), mappings.columns(customerImport.kind(), mapping), dryRun);
     }
 }

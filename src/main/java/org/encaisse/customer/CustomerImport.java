@@ -25,6 +25,7 @@ import org.encaisse.input.Positioned;
 import org.encaisse.input.SourcePosition;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /** Creates or updates customers by external id, from JSON or CSV; a batch is accepted whole or not at all. */
 @Service
@@ -99,15 +100,20 @@ public class CustomerImport implements CsvImportKind {
 
     @Transactional
     public ImportSummary importCsv(String fileName, byte[] content) {
-        return importCsv(fileName, content, columns());
+        return importCsv(fileName, content, columns(), false);
     }
 
+    /** A dry run does all of it and rolls back, so that its summary is exactly what the import would do. */
     @Transactional
-    public ImportSummary importCsv(String fileName, byte[] content, CsvColumns columns) {
+    public ImportSummary importCsv(String fileName, byte[] content, CsvColumns columns, boolean dryRun) {
         CsvFile file = CsvFile.read(fileName, content, columns);
         CustomerCsvLines lines = new CustomerCsvLines(file);
         ImportSummary summary = importRecords(lines.records(), fileName, lines).withIgnoredColumns(file.ignoredColumns());
-        history.record("customers-csv", fileName, ImportHistory.sha256(content), actors.current("CSV import"), summary);
+        if (dryRun) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        } else {
+            history.record("customers-csv", fileName, ImportHistory.sha256(content), actors.current("CSV import"), summary);
+        }
         return summary;
     }
 

@@ -41,8 +41,9 @@ class InvoiceController {
 
     @PostMapping(path = "/api/imports/invoices", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportSummary importCsv(@RequestPart("file") MultipartFile file,
-                            @RequestParam(name = "mapping", required = false) String mapping) {
+                            @RequestParam(name = "mapping", required = false) String mapping,
+                            @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun) {
         Upload upload = Upload.of(file, "invoices.csv");
-        return invoiceImport.importCsv(upload.name(), upload.content(), mappings.columns(invoiceImport.kind(), mapping));
+        return invoiceImport.importCsv(upload.name(), upload.content(), mappings.columns(invoiceImport.kind(), mapping), dryRun);
     }
 }

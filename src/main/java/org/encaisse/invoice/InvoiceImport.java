@@ -26,6 +26,7 @@ import org.encaisse.input.SourcePosition;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /** Creates or updates invoices by number, from JSON or CSV; a batch is accepted whole or not at all. */
 @Service
@@ -82,11 +83,12 @@ public class InvoiceImport implements CsvImportKind {
 
     @Transactional
     public ImportSummary importCsv(String fileName, byte[] content) {
-        return importCsv(fileName, content, columns());
+        return importCsv(fileName, content, columns(), false);
     }
 
+    /** A dry run does all of it and rolls back, so that its summary is exactly what the import would do. */
     @Transactional
-    public ImportSummary importCsv(String fileName, byte[] content, CsvColumns columns) {
+    public ImportSummary importCsv(String fileName, byte[] content, CsvColumns columns, boolean dryRun) {
         CsvFile file = CsvFile.read(fileName, content, columns);
         InputErrors credits = new InputErrors();
         for (CsvFile.Row row : file.rows()) {
@@ -104,7 +106,11 @@ public class InvoiceImport implements CsvImportKind {
                         row.get("currency"))))
                 .toList();
         ImportSummary summary = importRecords(records, fileName).withIgnoredColumns(file.ignoredColumns());
-        history.record("invoices-csv", fileName, ImportHistory.sha256(content), actors.current("CSV import"), summary);
+        if (dryRun) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        } else {
+            history.record("invoices-csv", fileName, ImportHistory.sha256(content), actors.current("CSV import"), summary);
+        }
         return summary;
     }
 
