@@ -20,11 +20,13 @@ public class CustomerDirectory {
     private final Customers customers;
     private final CustomerIbans ibans;
     private final java.time.Clock clock;
+    private final org.encaisse.audit.AuditTrail audit;
 
-    CustomerDirectory(Customers customers, CustomerIbans ibans, java.time.Clock clock) {
+    CustomerDirectory(Customers customers, CustomerIbans ibans, java.time.Clock clock, org.encaisse.audit.AuditTrail audit) {
         this.customers = customers;
         this.ibans = ibans;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public Optional<Customer> find(String externalId) {
@@ -86,6 +88,39 @@ public class CustomerDirectory {
             return false;
         }
         ibans.save(new CustomerIban(customerId, normalized, learntFrom, clock.instant()));
+        return true;
+    }
+
+    /** An account the customer pays from, and how Encaisse came to know it. */
+    public record KnownIban(String iban, String learntFrom, java.time.Instant learntAt) {
+    }
+
+    public List<KnownIban> ibansOf(Long customerId) {
+        return ibans.findByCustomerIdOrderByLearntAt(customerId).stream()
+                .map(iban -> new KnownIban(iban.getIban(), iban.getLearntFrom(), iban.getLearntAt())).toList();
+    }
+
+    /** Someone states, from the customer's bank details, an account it pays from. */
+    @Transactional
+    public void stateIban(Long customerId, String iban, String by) {
+        if (learnIban(customerId, iban, "stated by " + by)) {
+            audit.append(by, "CUSTOMER_IBAN_STATED", customerId, "customer " + get(customerId).getExternalId(),
+                    List.of(), "pays from " + Ibans.normalized(iban));
+        }
+    }
+
+    /**
+     * The bank matching stops trusting {@code iban} for this customer (a wrong match taught it).
+     *
+     * @return whether the customer was known to pay from it
+     */
+    @Transactional
+    public boolean forgetIban(Long customerId, String iban, String by) {
+        if (ibans.deleteByIbanAndCustomerId(Ibans.normalized(iban), customerId) == 0) {
+            return false;
+        }
+        audit.append(by, "CUSTOMER_IBAN_FORGOTTEN", customerId, "customer " + get(customerId).getExternalId(),
+                List.of(), "no longer trusted to pay from " + Ibans.normalized(iban));
         return true;
     }
 

@@ -35,4 +35,16 @@ class CustomerIban {
     Long getCustomerId() {
         return customerId;
     }
+
+    String getIban() {
+        return iban;
+    }
+
+    String getLearntFrom() {
+        return learntFrom;
+    }
+
+    Instant getLearntAt() {
+        return learntAt;
+    }
 }

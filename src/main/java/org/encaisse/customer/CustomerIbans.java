@@ -11,4 +11,8 @@ interface CustomerIbans extends JpaRepository<CustomerIban, Long> {
     List<Long> findCustomerIds(String iban);
 
     boolean existsByIbanAndCustomerId(String iban, Long customerId);
+
+    List<CustomerIban> findByCustomerIdOrderByLearntAt(Long customerId);
+
+    long deleteByIbanAndCustomerId(String iban, Long customerId);
 }

@@ -106,7 +106,7 @@ final class BankSamples {
         customer(api, run, "CLT0110", "Transports Bréhat", Map.of("FA2026-0090", "4200.00"));
     }
 
-    private static void customer(Api api, String run, String code, String name, Map<String, String> invoices) {
+    static void customer(Api api, String run, String code, String name, Map<String, String> invoices) {
         ResponseEntity<JsonNode> created = api.post("/api/customers", """
                 {"externalId": "%s", "name": "%s", "contacts": [{"role": "ACCOUNTS_PAYABLE", "name": "Compta",
                  "email": "compta@%s.example.fr"}]}""".formatted(run + code, name, (run + code).toLowerCase()));

@@ -171,6 +171,28 @@ class BankStatementImportTests {
     }
 
     @Test
+    void anIbanStatedFromTheCustomersBankDetailsIsTrustedAndOneForgottenIsNot() {
+        String run = BankSamples.run();
+        // Without the 2,700 invoice, which would make this run's Ragot as likely a payer as another test's.
+        BankSamples.customer(api, run, "CLT0107", "Menuiserie Ragot", java.util.Map.of("FA2026-0089", "1150.00"));
+        String ragot = run + "CLT0107";
+        String iban = BankSamples.ibanOf(run);
+        assertThat(api.put("/api/customers/" + ragot + "/ibans/FR7600000000000000000000001", "").getStatusCode())
+                .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        JsonNode stated = api.put("/api/customers/" + ragot + "/ibans/" + iban, "").getBody();
+        assertThat(stated.findValuesAsText("iban")).containsExactly(iban);
+        assertThat(stated.get(0).get("learntFrom").asText()).isEqualTo("stated by " + Api.ADMIN);
+
+        JsonNode next = imported(BankSamples.CAMT_02, BankSamples.camt(BankSamples.CAMT_02, run));
+        assertThat(applied(next, run + "2026120500101").get("rule").asText()).isEqualTo("IBAN_AND_INVOICE_AMOUNT");
+        assertThat(api.get("/api/customers/" + ragot + "/timeline").getBody().toString()).contains("CUSTOMER_IBAN_STATED");
+
+        assertThat(api.delete("/api/customers/" + ragot + "/ibans/" + iban).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(api.get("/api/customers/" + ragot + "/ibans").getBody()).isEmpty();
+        assertThat(api.delete("/api/customers/" + ragot + "/ibans/" + iban).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void aCfonb120StatementGoesInAsWell() {
         String run = BankSamples.run();
         BankSamples.ledger(api, run, false);

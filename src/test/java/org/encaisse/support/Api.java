@@ -70,6 +70,10 @@ public class Api {
         return as(ADMIN, ADMIN_PASSWORD).exchange(path, HttpMethod.PUT, new HttpEntity<>(json, headers), JsonNode.class);
     }
 
+    public ResponseEntity<JsonNode> delete(String path) {
+        return as(ADMIN, ADMIN_PASSWORD).exchange(path, HttpMethod.DELETE, HttpEntity.EMPTY, JsonNode.class);
+    }
+
     public ResponseEntity<JsonNode> get(String path) {
         return as(ADMIN, ADMIN_PASSWORD).getForEntity(path, JsonNode.class);
     }
