@@ -157,13 +157,16 @@ public final class CsvFile {
             errors.add(SourcePosition.line(1), field, "the mapping reads it from a column '" + title
                     + "' that the header does not have", String.join(" | ", header.toList()));
         });
+        Map<Integer, String> mappedField = new HashMap<>();
+        mapped.forEach((field, index) -> mappedField.put(index, field));
         for (int index = 0; index < header.size(); index++) {
             String title = header.get(index);
-            int column = index;
-            String field = mapped.entrySet().stream().filter(entry -> entry.getValue() == column)
-                    .map(Map.Entry::getKey).findFirst()
-                    .orElse(mapped.containsKey(fieldByName.get(Labelled.normalize(title))) ? null
-                            : fieldByName.get(Labelled.normalize(title)));
+            String field = mappedField.get(index);
+            if (field == null) {
+                String named = fieldByName.get(Labelled.normalize(title));
+                // A field the mapping reads from another column is not read from this one as well.
+                field = mapped.containsKey(named) ? null : named;
+            }
             if (field == null) {
                 if (!title.isBlank()) {
                     unread.add(index);
