@@ -294,7 +294,7 @@ final class Camt053File {
                         : transaction != null && transaction.text("Refs/AcctSvcrRef") != null
                         ? transaction.text("Refs/AcctSvcrRef") : statementId + "/" + index;
                 return List.of(entry(transaction == null ? ntry : transaction, reference, bookingDate, valueDate,
-                        amount.value(), credit, booked, reversal, transaction));
+                        amount, credit, booked, reversal, transaction));
             }
             return batch(transactions, entryReference == null ? statementId + "/" + index : entryReference, amount,
                     credit, booked, reversal, bookingDate, valueDate);
@@ -324,7 +324,7 @@ final class Camt053File {
                 String reference = own != null ? own : entryReference + "/"
                         + (endToEnd != null && !endToEnd.equals(NOT_PROVIDED) ? endToEnd
                         : transaction.text("Refs/TxId") != null ? transaction.text("Refs/TxId") : String.valueOf(i + 1));
-                payments.add(entry(transaction, reference, bookingDate, valueDate, amount.value(), credit, booked,
+                payments.add(entry(transaction, reference, bookingDate, valueDate, amount, credit, booked,
                         reversal, transaction));
             }
             if (errors.size() == before && sum.compareTo(total.value()) != 0) {
@@ -334,8 +334,9 @@ final class Camt053File {
             return errors.size() == before ? payments : List.of();
         }
 
+        /** {@code amount} carries its own currency: the account's when the statement gives one, else the entry's. */
         private StatementEntry entry(XmlElement where, String reference, LocalDate bookingDate, LocalDate valueDate,
-                                     BigDecimal amount, boolean credit, boolean booked, boolean reversal,
+                                     StatementAmount amount, boolean credit, boolean booked, boolean reversal,
                                      XmlElement transaction) {
             String debtor = null;
             String iban = null;
@@ -366,7 +367,7 @@ final class Camt053File {
                 add(references, ntry.text("AddtlNtryInf"));
             }
             return new StatementEntry(where.line(), where.path(), account, statementId, truncated(reference),
-                    bookingDate, valueDate, amount, accountCurrency, credit, booked, reversal, debtor, iban,
+                    bookingDate, valueDate, amount.value(), amount.currency(), credit, booked, reversal, debtor, iban,
                     List.copyOf(references));
         }
 
