@@ -135,10 +135,13 @@ public class BankStatementImport {
      * bank reference, is counted and left alone; the same reference for another amount or date is an error.
      */
     private List<StatementEntry> unknown(List<StatementEntry> received, InputErrors errors, Tally tally) {
+        List<String> references = received.stream().map(StatementEntry::bankReference).distinct().toList();
         Map<String, BankEntry> known = new HashMap<>();
-        for (List<String> chunk : QueryChunks.of(received.stream().map(StatementEntry::bankReference).distinct().toList())) {
+        for (List<String> chunk : QueryChunks.of(references)) {
             entries.findByBankReferenceIn(chunk).forEach(entry -> known.put(entry.getBankReference(), entry));
         }
+        // Payments recorded through the API under a statement's reference are rare: looked at one by one only then.
+        java.util.Set<String> paid = payments.recordedAmong(references);
         LocalDate today = LocalDate.now(clock);
         Map<String, StatementEntry> inFile = new HashMap<>();
         List<StatementEntry> fresh = new ArrayList<>();
@@ -161,6 +164,10 @@ public class BankStatementImport {
                 } else {
                     tally.alreadyImported++;
                 }
+                continue;
+            }
+            if (!paid.contains(entry.bankReference())) {
+                fresh.add(entry);
                 continue;
             }
             switch (payments.recorded(entry.bankReference(), entry.bookingDate(), entry.amount(), entry.currency())) {

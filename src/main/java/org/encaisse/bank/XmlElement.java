@@ -26,10 +26,6 @@ final class XmlElement {
         this.attributes = attributes;
     }
 
-    String name() {
-        return name;
-    }
-
     /** Where the element is in the file, as an XPath with positions ("/Document/BkToCstmrStmt/Stmt[1]/Ntry[3]"). */
     String path() {
         return path;

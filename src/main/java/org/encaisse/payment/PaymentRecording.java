@@ -115,6 +115,16 @@ public class PaymentRecording {
                 .orElse(Recorded.NONE);
     }
 
+    /** The references among {@code bankReferences} that a payment is recorded under, in one query per chunk. */
+    @Transactional(readOnly = true)
+    public Set<String> recordedAmong(java.util.Collection<String> bankReferences) {
+        Set<String> found = new HashSet<>();
+        for (List<String> chunk : org.encaisse.input.QueryChunks.of(bankReferences)) {
+            found.addAll(payments.findBankReferencesIn(chunk));
+        }
+        return found;
+    }
+
     /** See {@link #recorded}. */
     public enum Recorded { NONE, SAME, OTHER }
 

@@ -12,6 +12,9 @@ interface Payments extends JpaRepository<Payment, Long> {
 
     Optional<Payment> findByBankReference(String bankReference);
 
+    @Query("select p.bankReference from Payment p where p.bankReference in :references")
+    List<String> findBankReferencesIn(java.util.Collection<String> references);
+
     // JPQL rather than a derived query: Hibernate caches the plan of a string (docs/architecture.md).
     @Query("select p from Payment p where p.customerId = :customerId order by p.paymentDate desc, p.id desc")
     List<Payment> findByCustomerIdOrderByPaymentDateDescIdDesc(Long customerId, Limit limit);

@@ -98,6 +98,29 @@ class BankStatementRefusalTests {
     }
 
     @Test
+    void aPaymentRecordedThroughTheApiUnderAStatementsReferenceIsNotRecordedTwice() {
+        String run = prepared();
+        String other = run + "2026120300002";
+        assertThat(api.post("/api/payments", """
+                {"bankReference": "%s", "date": "2026-12-03", "amount": 10.00, "currency": "EUR",
+                 "customerExternalId": "%sCLT0102"}""".formatted(other, run)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<JsonNode> refused = upload(camt(run).getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getBody().at("/errors/0/reason").asText())
+                .contains("'" + other + "' of a payment recorded before with another amount or date");
+
+        String same = run + "2026120300001";
+        assertThat(api.post("/api/payments", """
+                {"bankReference": "%s", "date": "2026-12-03", "amount": 9532.80, "currency": "EUR",
+                 "invoiceNumbers": ["%sFA2026-0073"]}""".formatted(same, run)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String withoutTheOther = camt(run).replace(">" + other + "<", ">" + run + "2026120300099<");
+        ResponseEntity<JsonNode> imported = upload(withoutTheOther.getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.getStatusCode()).as(String.valueOf(imported.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(imported.getBody().get("alreadyImported").asInt()).isEqualTo(1);
+        assertThat(entries.findByBankReference(same)).isEmpty();
+    }
+
+    @Test
     void aCfonbRecordOutOfShapeIsNamedByLineAndPositions() {
         String run = prepared();
         String cfonb = new String(BankSamples.cfonb(run), StandardCharsets.ISO_8859_1);
