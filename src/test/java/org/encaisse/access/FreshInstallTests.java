@@ -393,10 +393,7 @@ class FreshInstallTests {
 
     /** Logs in on the app's own login page, and waits for the header that greets the user by name. */
     private void logIn(Browser browser, String app, String user, String password, String fullName) {
-        browser.go("/camunda/app/" + app + "/default/");
-        browser.await(By.cssSelector("input[type=text]")).sendKeys(user);
-        browser.find("input[type=password]").sendKeys(password);
-        browser.click(By.cssSelector("button[type=submit]"));
+        browser.logInToWebapp(app, user, password);
         browser.await(By.xpath("//a[contains(@class, 'dropdown-toggle') and contains(., '" + fullName + "')]"));
     }
 

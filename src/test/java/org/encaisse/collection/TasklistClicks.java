@@ -26,10 +26,7 @@ final class TasklistClicks {
     static void measure(int port, String user, String password, int runs) {
         String openFilter = script();
         try (Browser browser = new Browser(port)) {
-            browser.go("/camunda/app/tasklist/default/");
-            browser.await(By.cssSelector("input[type=text]")).sendKeys(user);
-            browser.find("input[type=password]").sendKeys(password);
-            browser.click(By.cssSelector("button[type=submit]"));
+            browser.logInToWebapp("tasklist", user, password);
             browser.await(By.cssSelector("li.task h4 a"));
             List<Double> times = new ArrayList<>();
             for (int i = 0; i < WARM_UP + runs; i++) {

@@ -203,10 +203,7 @@ class WorklistBrowserTests {
 
     /** Tasklist as marie sees it after logging in, her first list shown. */
     private static void logInAsTheCollector(Browser browser) {
-        browser.go("/camunda/app/tasklist/default/");
-        browser.await(By.cssSelector("input[type=text]")).sendKeys(COLLECTOR);
-        browser.find("input[type=password]").sendKeys(DEMO_PASSWORD);
-        browser.click(By.cssSelector("button[type=submit]"));
+        browser.logInToWebapp("tasklist", COLLECTOR, DEMO_PASSWORD);
         browser.await(By.cssSelector("li.task h4 a"));
     }
 

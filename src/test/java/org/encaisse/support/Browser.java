@@ -97,6 +97,43 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /**
+     * Logs in on the login page of one of Camunda's webapps as a person does, and waits until the form is gone.
+     * Angular may draw the form again while it starts, losing what was typed: the fields are checked before the
+     * click, and the whole step tried again (three times at most) while the form stays; a refusal is reported with
+     * what the page said.
+     */
+    public void logInToWebapp(String app, String user, String password) {
+        go("/camunda/app/" + app + "/default/");
+        By name = By.cssSelector("input[type=text]");
+        By secret = By.cssSelector("input[type=password]");
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            patiently().until(d -> {
+                WebElement userField = d.findElement(name);
+                WebElement passwordField = d.findElement(secret);
+                if (!userField.isDisplayed()) {
+                    return null;
+                }
+                userField.clear();
+                userField.sendKeys(user);
+                passwordField.clear();
+                passwordField.sendKeys(password);
+                return user.equals(userField.getDomProperty("value"))
+                        && password.equals(passwordField.getDomProperty("value")) ? true : null;
+            });
+            click(By.cssSelector("button[type=submit]"));
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                        .until(d -> d.findElements(secret).stream().noneMatch(WebElement::isDisplayed));
+                return;
+            } catch (org.openqa.selenium.TimeoutException stillThere) {
+                // the form is still shown: typed into a form drawn again, or refused; try again from the fields
+            }
+        }
+        throw new IllegalStateException(user + " could not log in to " + app + "; the page says: "
+                + driver.findElement(By.tagName("body")).getText());
+    }
+
     /** Clicks what {@code what} finds once it is there and enabled, again if the page drew it anew meanwhile. */
     public void click(By what) {
         patiently().until(d -> {
