@@ -1,23 +1,14 @@
 package org.encaisse.bank;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.UUID;
-import java.util.stream.Stream;
 
-import org.encaisse.EncaisseApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.encaisse.support.BenchmarkApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -27,32 +18,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class BankStatementBenchmark {
 
-    private static final String ADMIN = "bench";
-    private static final String PASSWORD = "Mesure-Banc-2026";
     private static final int INVOICES_PER_CUSTOMER = 4;
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
         int entries = Integer.parseInt(args[1]);
-        String[] fixed = {"--DB_URL=" + url, "--DB_USER=root", "--DB_PASSWORD=", "--server.port=0",
-                "--encaisse.demo.enabled=false", "--encaisse.admin.user=" + ADMIN, "--encaisse.admin.password=" + PASSWORD,
-                "--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN",
-                "--logging.level.org.encaisse=WARN", "--spring.main.banner-mode=off",
-                "--spring.servlet.multipart.max-file-size=100MB", "--spring.servlet.multipart.max-request-size=100MB"};
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(EncaisseApplication.class).profiles("mariadb")
-                .run(Stream.of(fixed).toArray(String[]::new));
-        try {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            load(app.getBean(JdbcTemplate.class), entries);
+        try (BenchmarkApplication app = BenchmarkApplication.start(url)) {
+            load(app.bean(JdbcTemplate.class), entries);
             String statement = statement(entries);
             System.out.printf("statement: %d entries, %.1f MB%n", entries, statement.length() / 1e6);
-            resetPeaks();
+            BenchmarkApplication.resetHeapPeaks();
             long start = System.nanoTime();
-            HttpResponse<String> imported = upload(port, statement);
+            HttpResponse<String> imported = upload(app, statement);
             double importSeconds = (System.nanoTime() - start) / 1e9;
             String summary = imported.body();
             System.out.printf("CAMT.053 import (HTTP %d): %.1f s, %.0f entries/s; %s; heap peak %d MB%n",
-                    imported.statusCode(), importSeconds, entries / importSeconds, counts(summary), peakHeapMb());
+                    imported.statusCode(), importSeconds, entries / importSeconds, counts(summary), BenchmarkApplication.heapPeakMb());
             start = System.nanoTime();
             HttpClient http = HttpClient.newHttpClient();
             int failed = 0;
@@ -60,7 +41,7 @@ public final class BankStatementBenchmark {
                 int invoice = entries + i;
                 String body = "{\"bankReference\": \"JSON-%d\", \"date\": \"%s\", \"amount\": %s, \"currency\": \"EUR\", \"invoiceNumbers\": [\"BK-%d\"]}"
                         .formatted(invoice, LocalDate.now().minusDays(1), amount(invoice), invoice);
-                HttpResponse<String> answer = http.send(request(port, "/api/payments")
+                HttpResponse<String> answer = http.send(app.request("/api/payments")
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 failed += answer.statusCode() == 201 ? 0 : 1;
@@ -70,8 +51,6 @@ public final class BankStatementBenchmark {
                     entries / jsonSeconds, failed);
             System.out.printf("ratio: the statement takes %.2f x the time of the same payments through the JSON API%n",
                     importSeconds / jsonSeconds);
-        } finally {
-            app.close();
         }
     }
 
@@ -141,21 +120,16 @@ public final class BankStatementBenchmark {
         return xml.append("</Stmt></BkToCstmrStmt></Document>\n").toString();
     }
 
-    private static HttpResponse<String> upload(int port, String statement) throws Exception {
+    private static HttpResponse<String> upload(BenchmarkApplication app, String statement) throws Exception {
         String boundary = "bench" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"camt053.xml\"\r\n"
                 + "Content-Type: application/xml\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = request(port, "/api/imports/bank-statements")
+        HttpRequest request = app.request("/api/imports/bank-statements")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(Arrays.asList(head,
                         statement.getBytes(StandardCharsets.UTF_8), tail))).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpRequest.Builder request(int port, String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String counts(String summary) {
@@ -168,14 +142,5 @@ public final class BankStatementBenchmark {
             found.append(summary, 0, Math.min(300, summary.length()));
         }
         return found.toString().replaceAll(", $", "");
-    }
-
-    private static void resetPeaks() {
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakHeapMb() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() / (1024 * 1024);
     }
 }

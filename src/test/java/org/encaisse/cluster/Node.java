@@ -28,9 +28,14 @@ final class Node {
                 "--encaisse.admin.user=" + ADMIN, "--encaisse.admin.password=" + ADMIN_PASSWORD,
                 // A dead node's jobs pass to the other once their locks expire: 5 minutes in
                 // production, one minute here so that the run does not sit waiting.
-                "--camunda.bpm.job-execution.lock-time-in-millis=60000",
+                // Under Camunda's and Operaton's names alike: the switch (EngineSwitchTests) starts both builds'
+                // jars, and each ignores the other's. Spelt in two so that the build's rename to Operaton
+                // (operaton/rewrite.xml) does not make them one setting given twice.
+                "--" + "camunda" + ".bpm.job-execution.lock-time-in-millis=60000",
+                "--" + "operaton" + ".bpm.job-execution.lock-time-in-millis=60000",
                 // An idle executor looks again within 2 s, not the default 60, when timers are moved.
-                "--camunda.bpm.job-execution.max-wait=2000",
+                "--" + "camunda" + ".bpm.job-execution.max-wait=2000",
+                "--" + "operaton" + ".bpm.job-execution.max-wait=2000",
                 "--logging.level.root=WARN", "--logging.level.org.encaisse=WARN",
                 "--spring.main.banner-mode=off"));
     }
