@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.persistence.EntityManager;
 import org.encaisse.audit.Actors;
 import org.encaisse.audit.AuditTrail;
 import org.encaisse.customer.Customer;
@@ -44,6 +45,9 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 @Service
 public class FecImport {
 
+    /** Credits applied between two clears of the persistence context (see {@link #writeOut}). */
+    private static final int FLUSH_EVERY = 200;
+
     private final CustomerImport customerImport;
     private final CustomerDirectory customers;
     private final InvoiceImport invoiceImport;
@@ -55,12 +59,14 @@ public class FecImport {
     private final Clock clock;
     private final int defaultTermDays;
     private final ImportHistory history;
+    private final EntityManager entityManager;
 
     FecImport(CustomerImport customerImport, CustomerDirectory customers, InvoiceImport invoiceImport,
               InvoiceLedger ledger, PaymentRecording payments, ImportedLedgerLines importedLines, AuditTrail audit,
               Actors actors, Clock clock, @Value("${encaisse.imports.default-payment-term-days:30}") int defaultTermDays,
-              ImportHistory history) {
+              ImportHistory history, EntityManager entityManager) {
         this.history = history;
+        this.entityManager = entityManager;
         this.customerImport = customerImport;
         this.customers = customers;
         this.invoiceImport = invoiceImport;
@@ -159,6 +165,10 @@ public class FecImport {
         CreditsApplied applied = new CreditsApplied();
         Instant now = clock.instant();
         List<ImportedLedgerLine> recorded = new ArrayList<>();
+        // What the customers' and invoices' imports loaded is written out first, so that the credits start from
+        // an empty persistence context.
+        entityManager.flush();
+        entityManager.clear();
         for (FecReceivables.CreditDraft credit : credits) {
             if (known.contains(credit.key())) {
                 applied.alreadyImported++;
@@ -182,9 +192,24 @@ public class FecImport {
                 applied.creditNotes++;
             }
             recorded.add(new ImportedLedgerLine(credit, name, now));
+            if (recorded.size() == FLUSH_EVERY) {
+                writeOut(recorded);
+            }
         }
-        importedLines.saveAll(recorded);
+        writeOut(recorded);
         return applied;
+    }
+
+    /**
+     * Saves the ledger lines recorded since the last time, writes out the persistence context and empties it: every
+     * query of the next credit flushes first, and a flush checks each entity the transaction holds, so without
+     * this the hundred-thousandth credit would check every invoice and payment before it.
+     */
+    private void writeOut(List<ImportedLedgerLine> recorded) {
+        importedLines.saveAll(recorded);
+        recorded.clear();
+        entityManager.flush();
+        entityManager.clear();
     }
 
     /** The lettered invoices that are this customer's, in this currency: a letter never reaches another account. */
