@@ -44,7 +44,9 @@ class SecurityConfiguration {
                         .requestMatchers(paths.matcher("/actuator/health/**"), paths.matcher("/actuator/info")).permitAll()
                         .requestMatchers(paths.matcher("/actuator/**")).hasAuthority(Groups.authority(Groups.MANAGERS))
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/**")).authenticated()
-                        .requestMatchers(paths.matcher("/api/aging-runs"), paths.matcher("/api/process-migrations"))
+                        .requestMatchers(paths.matcher("/api/aging-runs"), paths.matcher("/api/process-migrations"),
+                                paths.matcher("/api/insurance-covers"), paths.matcher("/api/imports/insurance-covers"),
+                                paths.matcher("/api/customers/*/insurance-cover"))
                         .hasAuthority(Groups.authority(Groups.MANAGERS))
                         .requestMatchers(paths.matcher("/api/**")).hasAnyAuthority(writers)
                         .anyRequest().authenticated())

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.encaisse.analytics.AgingSnapshot;
 import org.encaisse.analytics.ReceivablesFigures;
 import org.encaisse.communication.PreDueReminders;
+import org.encaisse.insurance.InsuranceWatch;
 import org.encaisse.invoice.InvoiceLedger;
 import org.encaisse.letter.StatutoryRateWatch;
 import org.slf4j.Logger;
@@ -35,15 +36,17 @@ public class AgingRun {
     private final ReceivablesFigures receivables;
     private final LimitationWatch limitationWatch;
     private final StatutoryRateWatch rateWatch;
+    private final InsuranceWatch insuranceWatch;
     private final ManagementService management;
     private final TransactionTemplate transaction;
 
     AgingRun(InvoiceLedger ledger, CollectionCases cases,
              PreCollectionCalls preCollectionCalls, PreDueReminders preDueReminders, AgingSnapshot agingSnapshot,
              ReceivablesFigures receivables, LimitationWatch limitationWatch, StatutoryRateWatch rateWatch,
-             ManagementService management,
+             InsuranceWatch insuranceWatch, ManagementService management,
              TransactionTemplate transaction) {
         this.limitationWatch = limitationWatch;
+        this.insuranceWatch = insuranceWatch;
         this.rateWatch = rateWatch;
         this.agingSnapshot = agingSnapshot;
         this.receivables = receivables;
@@ -62,7 +65,7 @@ public class AgingRun {
      */
     public record Result(LocalDate asOf, int customersWithOverdue, int opened, int joined, long advanced,
                          int preDueCallsScheduled, int preDueRemindersRecorded, int limitationWarnings,
-                         List<String> failures) {
+                         int insuranceDeclarationsStarted, List<String> failures) {
     }
 
     /**
@@ -96,14 +99,15 @@ public class AgingRun {
         // After the reviews, so that a debt nearing its limitation has the case its warning goes to.
         int limitationWarnings = limitationWatch.warn(asOf);
         transaction.executeWithoutResult(status -> rateWatch.askIfDue(asOf));
+        int declarations = insuranceWatch.startDeclarations(asOf);
         long advanced = management.createJobQuery().processDefinitionKey(CaseVariables.PROCESS).timers()
                 .duedateLowerThan(ClockUtil.getCurrentTime()).count();
         Result result = new Result(asOf, withOverdue.size(), opened, joined, advanced, calls, courtesy,
-                limitationWarnings, List.copyOf(failures));
+                limitationWarnings, declarations, List.copyOf(failures));
         log.info("Aging run of {}: {} customers with overdue invoices, {} cases opened, {} joined by new overdue invoices, "
-                + "{} advancing, {} pre-due calls scheduled, {} pre-due reminders recorded, {} limitation warnings, {} customers failed.",
+                + "{} advancing, {} pre-due calls scheduled, {} pre-due reminders recorded, {} limitation warnings, {} insurance declarations started, {} customers failed.",
                 asOf, result.customersWithOverdue(), opened, joined, advanced, calls, courtesy, limitationWarnings,
-                failures.size());
+                declarations, failures.size());
         return result;
     }
 }

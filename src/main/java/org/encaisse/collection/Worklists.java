@@ -71,7 +71,7 @@ final class Worklists {
                     tasks -> mineOrMyGroups(tasks).taskDefinitionKey("Task_ResolveDispute").orderByDueDate().asc(),
                     List.of(CARD.get(0))),
             new Worklist("decisions", "Décisions à prendre",
-                    "Decisions to make: delivery blocks, agency or court, payment plans, claims near limitation",
+                    "Decisions to make: delivery blocks, agency or court, payment plans, insurance declarations, claims near limitation",
                     50, "#0b8043", List.of(Groups.MANAGERS),
                     tasks -> mineOrMyGroups(tasks).orderByTaskPriority().desc().orderByDueDate().asc(),
                     CARD),
