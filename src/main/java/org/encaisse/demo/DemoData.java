@@ -9,6 +9,7 @@ import org.encaisse.collection.AgingRun;
 import org.encaisse.customer.CustomerDirectory;
 import org.encaisse.customer.CustomerImport;
 import org.encaisse.input.Positioned;
+import org.encaisse.insurance.InsuranceCoverBook;
 import org.encaisse.invoice.InvoiceImport;
 import org.encaisse.invoice.InvoiceLedger;
 import org.encaisse.letter.Creditor;
@@ -41,10 +42,13 @@ class DemoData implements ApplicationRunner {
     private final DemoBankStatement bankStatement;
     private final BankStatementImport statements;
     private final Creditor company;
+    private final InsuranceCoverBook coverBook;
 
     DemoData(DemoUsers users, CustomerDirectory directory, CustomerImport customerImport, InvoiceImport invoiceImport,
              PaymentRecording paymentRecording, TransactionTemplate transaction, AgingRun agingRun, DemoCases demoCases,
-             Clock clock, InvoiceLedger invoices, BankStatementImport statements, Creditor company) {
+             Clock clock, InvoiceLedger invoices, BankStatementImport statements, Creditor company,
+             InsuranceCoverBook coverBook) {
+        this.coverBook = coverBook;
         this.bankStatement = new DemoBankStatement(directory, invoices);
         this.statements = statements;
         this.company = company;
@@ -72,19 +76,22 @@ class DemoData implements ApplicationRunner {
             for (PaymentRequest payment : ledger.payments()) {
                 paymentRecording.record(payment, "demo");
             }
+            coverBook.importRecords(Positioned.items(ledger.covers()), "the demo insurance covers");
         });
         // The daily aging would open the cases at its next run; the demo shows them at once.
         AgingRun.Result cases = agingRun.run(LocalDate.now(clock));
         int calls = demoCases.bringToCall(LocalDate.now(clock), clock.getZone());
         String toFile = demoCases.bringToInjunctionFiling().orElse("none");
+        int declarations = demoCases.bringInsuranceDeclarationsDue();
         // Yesterday's statement of the company's bank: what it brings is applied, or left to the collectors.
         String matching = bankStatement.of(LocalDate.now(clock), company.iban())
                 .map(xml -> statements.importFile("demo-camt053.xml", xml.getBytes(StandardCharsets.UTF_8), false))
                 .map(summary -> summary.applied() + " applied, " + summary.leftToMatch() + " left to match by hand")
                 .orElse("no bank statement");
         log.info("Demo data loaded: {} customers, {} invoices, {} payments; {} collection cases opened, {} waiting for "
-                + "a collector's call; injunction request ready to file for {}; bank statement: {}.",
+                + "a collector's call; injunction request ready to file for {}; bank statement: {}; {} insured "
+                + "customers, {} insurance declarations for the managers to make.",
                 ledger.customers().size(), ledger.invoices().size(), ledger.payments().size(), cases.opened(), calls,
-                toFile, matching);
+                toFile, matching, ledger.covers().size(), declarations);
     }
 }

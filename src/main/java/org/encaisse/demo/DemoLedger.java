@@ -12,6 +12,7 @@ import org.apache.commons.validator.routines.checkdigit.CheckDigitException;
 import org.apache.commons.validator.routines.checkdigit.LuhnCheckDigit;
 import org.encaisse.customer.CustomerRecord;
 import org.encaisse.customer.CustomerRecord.ContactRecord;
+import org.encaisse.insurance.CoverRecord;
 import org.encaisse.invoice.InvoiceRecord;
 import org.encaisse.payment.PaymentRequest;
 
@@ -45,18 +46,36 @@ final class DemoLedger {
     private static final int BEYOND_LEGAL_TERMS_DAYS = 90;
     /** One unpaid invoice whose claim expires in four months (L110-4), for the limitation list. */
     private static final int NEAR_LIMITATION = 29;
+    /**
+     * One unpaid invoice of an insured customer (C0004, Atradius: declare within 60 days of the due date) due 55 days
+     * ago, so that the managers' declaration task is there, its deadline five days away.
+     */
+    private static final int INSURED_NEAR_DEADLINE = 38;
+    private static final int INSURED_NEAR_DEADLINE_DAYS_LATE = 55;
 
     private final Random random = new Random(20261122L);
     private final LocalDate today;
     private final List<CustomerRecord> customers = new ArrayList<>();
     private final List<InvoiceRecord> invoices = new ArrayList<>();
     private final List<PaymentRequest> payments = new ArrayList<>();
+    private final List<CoverRecord> covers = new ArrayList<>();
 
     DemoLedger(LocalDate today) {
         this.today = today;
         for (int c = 1; c <= CUSTOMERS; c++) {
             addCustomer(c);
         }
+        // Limits granted after the oldest invoices were issued: those are not insured, and not declared.
+        covers.add(new CoverRecord("C0004", "Atradius", "ATR-2026-55012", "60000", "EUR", today.minusDays(90).toString(),
+                "GRANTED"));
+        covers.add(new CoverRecord("C0011", "Coface", "CF-7781", "25000", "EUR", today.minusDays(60).toString(),
+                "REDUCED"));
+        covers.add(new CoverRecord("C0017", "Allianz Trade", "AT-900431", "0", "EUR", today.minusDays(20).toString(),
+                "WITHDRAWN"));
+    }
+
+    List<CoverRecord> covers() {
+        return covers;
     }
 
     List<CustomerRecord> customers() {
@@ -111,6 +130,10 @@ final class DemoLedger {
             due = today.minusYears(5).plusMonths(4);
         }
         int terms = TERMS[random.nextInt(TERMS.length)];
+        if (sequence == INSURED_NEAR_DEADLINE) {
+            due = today.minusDays(INSURED_NEAR_DEADLINE_DAYS_LATE);
+            terms = 30;
+        }
         LocalDate issued = due.minusDays(sequence == BEYOND_LEGAL_TERMS ? BEYOND_LEGAL_TERMS_DAYS : terms);
         BigDecimal amount = BigDecimal.valueOf(150_00 + random.nextInt(25_000_00), 2);
         String number = "FA-%d-%05d".formatted(issued.getYear(), sequence + 1);

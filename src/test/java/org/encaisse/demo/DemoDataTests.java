@@ -110,6 +110,25 @@ class DemoDataTests {
     }
 
     @Test
+    void anInsuredCustomerWaitsForItsDeclarationFiveDaysBeforeTheDeadline() {
+        var declare = tasks.createTaskQuery().processDefinitionKey("CreditInsuranceProcess")
+                .taskDefinitionKey("Task_DeclareToInsurer").processInstanceBusinessKey("C0004").list();
+        assertThat(declare).singleElement().satisfies(task -> {
+            assertThat(task.getName()).startsWith("Déclarer l'impayé à l'assureur · ");
+            assertThat(runtime.getVariable(task.getProcessInstanceId(), "declarationDeadline"))
+                    .isEqualTo(LocalDate.now(clock).plusDays(5).toString());
+        });
+        // Every declaration the managers see is within the lead of its deadline, never past it.
+        tasks.createTaskQuery().processDefinitionKey("CreditInsuranceProcess").taskDefinitionKey("Task_DeclareToInsurer")
+                .list().forEach(task -> assertThat(LocalDate.parse((String) runtime.getVariable(
+                        task.getProcessInstanceId(), "declarationDeadline")))
+                        .isBetween(LocalDate.now(clock), LocalDate.now(clock).plusDays(10)));
+        // A withdrawn cover watches nothing.
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("CreditInsuranceProcess")
+                .processInstanceBusinessKey("C0017").count()).isZero();
+    }
+
+    @Test
     void yesterdaysBankStatementLeavesTwoTransfersForTheCollectorsToMatch() {
         var matching = runtime.createProcessInstanceQuery().processDefinitionKey("BankPaymentMatchingProcess").list();
         assertThat(matching).hasSize(2);
