@@ -47,9 +47,10 @@ class AnalyticsController {
     AgedBalance agedBalance(@RequestParam(required = false) String asOf, @RequestParam(required = false) String currency,
                             @RequestParam(required = false) String segment, @RequestParam(required = false) String riskRating,
                             @RequestParam(required = false) String salesRep, @RequestParam(required = false) String level,
+                            @RequestParam(required = false) String insured,
                             @RequestParam(defaultValue = "50") String limit,
                             @RequestParam(defaultValue = "snapshot") String source) {
-        return agedBalance.of(day("asOf", asOf, today()), filter(currency, segment, riskRating, salesRep, level),
+        return agedBalance.of(day("asOf", asOf, today()), filter(currency, segment, riskRating, salesRep, level, insured),
                 number("limit", limit, 0, 100_000), fromInvoices(source));
     }
 
@@ -61,9 +62,10 @@ class AnalyticsController {
                                           @RequestParam(required = false) String riskRating,
                                           @RequestParam(required = false) String salesRep,
                                           @RequestParam(required = false) String level,
+                                          @RequestParam(required = false) String insured,
                                           @RequestParam(defaultValue = "snapshot") String source) {
         AgedBalance balance = agedBalance.of(day("asOf", asOf, today()), filter(currency, segment, riskRating, salesRep,
-                level), -1, fromInvoices(source));
+                level, insured), -1, fromInvoices(source));
         List<List<Object>> rows = new ArrayList<>();
         for (AgedBalance.CustomerLine line : balance.customers()) {
             List<Object> row = row(line.externalId(), line.name(), line.segment(), line.riskRating(), line.salesRep(),
@@ -179,6 +181,15 @@ class AnalyticsController {
 
     private static AnalyticsFilter filter(String currency, String segment, String riskRating, String salesRep,
                                           String level) {
+        return filter(currency, segment, riskRating, salesRep, level, null);
+    }
+
+    /** {@code insured}: {@code true} for customers a credit insurer covers, {@code false} for the others. */
+    private static AnalyticsFilter filter(String currency, String segment, String riskRating, String salesRep,
+                                          String level, String insured) {
+        if (insured != null && !insured.isBlank() && !insured.strip().matches("true|false")) {
+            throw new BadQueryException("insured", insured, "true or false is expected");
+        }
         if (currency != null && !currency.isBlank() && !currency.strip().matches("[A-Za-z]{3}")) {
             throw new BadQueryException("currency", currency, "an ISO currency code such as EUR is expected");
         }
@@ -189,7 +200,8 @@ class AnalyticsController {
         if (level != null && !level.isBlank() && !level.strip().matches("none|[0-4]")) {
             throw new BadQueryException("level", level, "none or a collection level from 0 to 4 is expected");
         }
-        return new AnalyticsFilter(currency, segment, riskRating, salesRep, level);
+        return new AnalyticsFilter(currency, segment, riskRating, salesRep, level,
+                insured == null || insured.isBlank() ? null : Boolean.valueOf(insured.strip()));
     }
 
     private static boolean fromInvoices(String source) {

@@ -6,9 +6,16 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
  * Which customers a figure covers, in one currency: a segment, a risk rating, a sales rep, the
- * level their open case has reached ({@code none} for customers without an open case). Blank means all.
+ * level their open case has reached ({@code none} for customers without an open case), whether a credit insurer
+ * covers them ({@code insured}: a cover granted or reduced, not withdrawn). Blank means all.
  */
-public record AnalyticsFilter(String currency, String segment, String riskRating, String salesRep, String level) {
+public record AnalyticsFilter(String currency, String segment, String riskRating, String salesRep, String level,
+                              Boolean insured) {
+
+    /** A filter that does not look at credit insurance. */
+    public AnalyticsFilter(String currency, String segment, String riskRating, String salesRep, String level) {
+        this(currency, segment, riskRating, salesRep, level, null);
+    }
 
     public AnalyticsFilter {
         currency = currency == null || currency.isBlank() ? "EUR" : currency.strip().toUpperCase(java.util.Locale.ROOT);
@@ -19,7 +26,7 @@ public record AnalyticsFilter(String currency, String segment, String riskRating
     }
 
     boolean isAllCustomers() {
-        return segment == null && riskRating == null && salesRep == null && level == null;
+        return segment == null && riskRating == null && salesRep == null && level == null && insured == null;
     }
 
     static AnalyticsFilter all(String currency) {
@@ -48,6 +55,10 @@ public record AnalyticsFilter(String currency, String segment, String riskRating
                 params.addValue(column, value);
             }
         });
+        if (insured != null) {
+            sql.append(insured ? " AND" : " AND NOT").append(" EXISTS (SELECT 1 FROM insurance_cover ic WHERE ic.customer_id = c.id")
+                    .append(" AND ic.state <> 'WITHDRAWN')");
+        }
         if (level != null) {
             if (level.equalsIgnoreCase("none")) {
                 sql.append(" AND c.external_id NOT IN (SELECT external_id FROM (").append(OPEN_CASE_LEVELS).append(") open_cases)");

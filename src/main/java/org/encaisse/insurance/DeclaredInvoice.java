@@ -10,4 +10,9 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 public record DeclaredInvoice(@Column(name = "invoice_number") String number, LocalDate dueDate, BigDecimal outstanding,
                               String currency) {
+
+    /** In cents, as the ledger keeps amounts (a computed amount may come as 7E+4). */
+    public DeclaredInvoice {
+        outstanding = outstanding == null ? null : outstanding.setScale(2, java.math.RoundingMode.HALF_UP);
+    }
 }

@@ -26,6 +26,12 @@ class AnalyticsPagesBrowserTests {
     @Autowired
     Api api;
 
+    @Autowired
+    org.encaisse.support.CaseWork work;
+
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+
     @LocalServerPort
     int port;
 
@@ -135,6 +141,37 @@ class AnalyticsPagesBrowserTests {
         browser.open("/app/customer.html?id=NOPE-404");
         assertThat(browser.state()).isEqualTo("error");
         assertThat(browser.find("#error").getText()).contains("NOPE-404");
+    }
+
+    @Test
+    void theCustomerPageShowsTheInsuranceCoverAndTheDeclarationDueSoonInRed() {
+        String customer = customerIn("PME");
+        String invoice = api.invoice(customer, today.minusDays(85).toString(), today.minusDays(55).toString(), "70000.00");
+        api.put("/api/customers/" + customer + "/insurance-cover", """
+                {"insurer": "Atradius", "policyNumber": "ATR-1", "grantedLimit": "60000", "grantedOn": "%s"}"""
+                .formatted(today.minusYears(1)));
+        api.post("/api/aging-runs", "");
+        work.nextTask(runtime.createProcessInstanceQuery().processDefinitionKey("CreditInsuranceProcess")
+                .processInstanceBusinessKey(customer).singleResult().getId());
+
+        browser.open("/app/customer.html?id=" + customer);
+
+        assertThat(browser.state()).isEqualTo("ready");
+        assertThat(browser.find("#insurance").getDomAttribute("data-insurer")).isEqualTo("Atradius");
+        assertThat(plain(browser.find("#insurance .cover").getText())).contains("Atradius, police ATR-1", "60 000,00 €");
+        WebElement exposure = browser.find("#insurance .exposure");
+        assertThat(plain(exposure.getText())).contains("non couvert 10 000,00 €");
+        assertThat(exposure.getDomAttribute("class")).contains("late");
+        WebElement declaration = browser.find("#declarations tr[data-state='AWAITED']");
+        assertThat(plain(declaration.getText())).contains(invoice, "à déclarer",
+                today.plusDays(5).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        assertThat(declaration.findElement(org.openqa.selenium.By.cssSelector("td")).getDomAttribute("class"))
+                .isEqualTo("late");
+
+        String uninsured = customerIn("PME");
+        browser.open("/app/customer.html?id=" + uninsured);
+        assertThat(browser.find("#insurance").getText()).isEqualTo("Client non assuré.");
+        assertThat(browser.all("#declarations tbody tr")).isEmpty();
     }
 
     private String customerIn(String segment) {

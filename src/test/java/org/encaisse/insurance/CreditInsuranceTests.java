@@ -60,6 +60,8 @@ class CreditInsuranceTests {
 
     @Test
     void anInsuredCustomerIsDeclaredInTimeWithTheInsurersReference() {
+        String uninsured = api.customer();
+        api.invoice(uninsured, today.minusDays(60).toString(), today.minusDays(30).toString(), "900");
         String customer = api.customer();
         // Atradius declares within 60 days of the due date: this invoice's deadline is in 5 days, within the lead.
         String invoice = api.invoice(customer, today.minusDays(85).toString(), today.minusDays(55).toString(), "12400");
@@ -70,6 +72,9 @@ class CreditInsuranceTests {
         assertThat(cover.get("headroom").decimalValue()).isEqualByComparingTo("37600");
 
         assertThat(agingRun().get("insuranceDeclarationsStarted").asInt()).isPositive();
+        assertThat(agedBalanceCustomers("true")).contains(customer);
+        assertThat(agedBalanceCustomers("false")).doesNotContain(customer).contains(uninsured);
+        assertThat(api.get("/api/analytics/aged-balance?insured=maybe").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         String watch = watchOf(customer);
         Task declare = work.nextTask(watch);
         assertThat(declare.getTaskDefinitionKey()).isEqualTo("Task_DeclareToInsurer");
@@ -201,6 +206,13 @@ class CreditInsuranceTests {
                 {"insurer": "%s", "policyNumber": "%s", "grantedLimit": "%s", "grantedOn": "%s"}"""
                 .formatted(insurer, policy, limit, grantedOn));
         assertThat(set.getStatusCode()).as(String.valueOf(set.getBody())).isEqualTo(HttpStatus.OK);
+    }
+
+    private List<String> agedBalanceCustomers(String insured) {
+        List<String> customers = new ArrayList<>();
+        api.get("/api/analytics/aged-balance?source=invoices&limit=100000&insured=" + insured).getBody().get("customers")
+                .forEach(line -> customers.add(line.get("externalId").asText()));
+        return customers;
     }
 
     private String watchOf(String customer) {
