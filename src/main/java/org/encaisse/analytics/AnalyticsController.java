@@ -166,8 +166,9 @@ class AnalyticsController {
                                   @RequestParam(required = false) String segment,
                                   @RequestParam(required = false) String riskRating,
                                   @RequestParam(required = false) String salesRep,
-                                  @RequestParam(required = false) String level) {
-        AnalyticsFilter filter = filter(currency, segment, riskRating, salesRep, level);
+                                  @RequestParam(required = false) String level,
+                                  @RequestParam(required = false) String insured) {
+        AnalyticsFilter filter = filter(currency, segment, riskRating, salesRep, level, insured);
         AgedBalance balance = agedBalance.of(today(), filter, 10, false);
         return Map.of("agedBalance", balance, "openCasesByLevel", collection.openCasesByLevel(),
                 "paymentTerms", paymentTerms.beyondLegalTerms(DASHBOARD_TERMS_ROWS),

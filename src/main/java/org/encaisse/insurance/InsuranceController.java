@@ -1,6 +1,14 @@
 package org.encaisse.insurance;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.encaisse.customer.Customer;
+import org.encaisse.customer.CustomerDirectory;
 
 import org.encaisse.input.ImportSummary;
 import org.encaisse.input.NotFoundException;
@@ -25,8 +33,11 @@ class InsuranceController {
     private final InsuranceCoverBook covers;
     private final DeclarationDesk declarations;
     private final SavedMappings mappings;
+    private final CustomerDirectory customers;
 
-    InsuranceController(InsuranceCoverBook covers, DeclarationDesk declarations, SavedMappings mappings) {
+    InsuranceController(InsuranceCoverBook covers, DeclarationDesk declarations, SavedMappings mappings,
+                        CustomerDirectory customers) {
+        this.customers = customers;
         this.covers = covers;
         this.declarations = declarations;
         this.mappings = mappings;
@@ -63,14 +74,35 @@ class InsuranceController {
         return covers.importCsv(upload.name(), upload.content(), mappings.columns(covers.kind(), mapping), dryRun);
     }
 
-    @GetMapping("/api/customers/{externalId}/insurance-declarations")
-    List<InsuranceDeclaration> ofCustomer(@PathVariable String externalId) {
-        return declarations.ofCustomer(externalId);
+    /** A declaration as the pages show it: whose, by when, what became of it, and the amount at stake. */
+    record DeclarationView(String customerExternalId, String customerName, String insurer, String policyNumber,
+                           LocalDate deadline, InsuranceDeclaration.State state, String insurerReference,
+                           String settledBy, Instant settledAt, List<DeclaredInvoice> invoices, BigDecimal total,
+                           String currency) {
     }
 
-    /** {@code state=COVER_LOST}: the invoices the insurer no longer covers, for the dashboard. */
+    @GetMapping("/api/customers/{externalId}/insurance-declarations")
+    List<DeclarationView> ofCustomer(@PathVariable String externalId) {
+        return views(declarations.ofCustomer(externalId));
+    }
+
+    /** {@code state=COVER_LOST}: the invoices the insurer no longer covers; {@code AWAITED}: what is to declare. */
     @GetMapping("/api/insurance-declarations")
-    List<InsuranceDeclaration> inState(@RequestParam(defaultValue = "AWAITED") InsuranceDeclaration.State state) {
-        return declarations.inState(state);
+    List<DeclarationView> inState(@RequestParam(defaultValue = "AWAITED") InsuranceDeclaration.State state) {
+        return views(declarations.inState(state));
+    }
+
+    private List<DeclarationView> views(List<InsuranceDeclaration> found) {
+        Map<Long, Customer> byId = new HashMap<>();
+        customers.all(found.stream().map(InsuranceDeclaration::getCustomerId).distinct().toList())
+                .forEach(customer -> byId.put(customer.getId(), customer));
+        return found.stream().map(declaration -> {
+            Customer customer = byId.get(declaration.getCustomerId());
+            List<DeclaredInvoice> invoices = declaration.getInvoices();
+            return new DeclarationView(customer.getExternalId(), customer.getName(), declaration.getInsurer(),
+                    declaration.getPolicyNumber(), declaration.getDeadline(), declaration.getState(),
+                    declaration.getInsurerReference(), declaration.getSettledBy(), declaration.getSettledAt(), invoices,
+                    DeclarationDesk.total(invoices), invoices.isEmpty() ? null : invoices.get(0).currency());
+        }).toList();
     }
 }

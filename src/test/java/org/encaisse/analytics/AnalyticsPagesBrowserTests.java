@@ -174,6 +174,34 @@ class AnalyticsPagesBrowserTests {
         assertThat(browser.all("#declarations tbody tr")).isEmpty();
     }
 
+    @Test
+    void theDashboardListsTheDeclarationsToMakeAndTheCoversLost() {
+        String lost = customerIn("TPE");
+        String lostInvoice = api.invoice(lost, today.minusDays(100).toString(), today.minusDays(70).toString(), "2500.00");
+        api.put("/api/customers/" + lost + "/insurance-cover", """
+                {"insurer": "Coface", "policyNumber": "CF-2", "grantedLimit": "10000", "grantedOn": "%s"}"""
+                .formatted(today.minusYears(1)));
+        api.post("/api/aging-runs", "");
+        work.runJobs(runtime.createProcessInstanceQuery().processDefinitionKey("CreditInsuranceProcess")
+                .processInstanceBusinessKey(lost).singleResult().getId());
+
+        browser.open("/app/dashboard.html");
+
+        assertThat(browser.state()).isEqualTo("ready");
+        WebElement row = browser.find("#declarations tr[data-customer='" + lost + "'][data-state='COVER_LOST']");
+        assertThat(plain(row.getText())).contains("Menuiserie " + lost + " SARL", "Coface CF-2", "couverture perdue",
+                lostInvoice, "2 500,00 €");
+        assertThat(row.findElement(org.openqa.selenium.By.cssSelector("td")).getDomAttribute("class")).isEqualTo("late");
+        List<String> shown = new ArrayList<>();
+        browser.all("#declarations tbody tr").forEach(tr -> shown.add(tr.getDomAttribute("data-customer")));
+        List<String> listed = new ArrayList<>();
+        for (String state : List.of("AWAITED", "COVER_LOST")) {
+            api.get("/api/insurance-declarations?state=" + state).getBody()
+                    .forEach(declaration -> listed.add(declaration.get("customerExternalId").asText()));
+        }
+        assertThat(shown).isEqualTo(listed);
+    }
+
     private String customerIn(String segment) {
         String id = Api.unique("C");
         api.post("/api/customers", """
