@@ -43,6 +43,17 @@ class AgencyController {
         return asPdf(caseFiles.ofCustomer(externalId));
     }
 
+    /** The customer's file with its credit insurance cover and declaration: what a claim to the insurer joins. */
+    @GetMapping("/api/customers/{externalId}/insurance-claim-file")
+    CaseFile claimFile(@PathVariable String externalId) {
+        return caseFiles.ofInsuranceClaim(externalId);
+    }
+
+    @GetMapping("/api/customers/{externalId}/insurance-claim-file.pdf")
+    ResponseEntity<byte[]> claimFilePdf(@PathVariable String externalId) {
+        return asPdf(caseFiles.ofInsuranceClaim(externalId));
+    }
+
     private ResponseEntity<byte[]> asPdf(CaseFile file) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()

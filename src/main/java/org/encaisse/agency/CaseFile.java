@@ -8,18 +8,20 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.encaisse.audit.CaseTimeline;
 import org.encaisse.dispute.DisputeView;
+import org.encaisse.insurance.ClaimFacts;
 
 /**
  * The file a collection agency receives with its mandate, and what an auditor exports for the case:
  * the debtor, the invoices, the letters sent (with their PDF), disputes, promises, and the timeline.
- * The handoff's fields are absent from the file of a customer never handed over.
+ * The handoff's fields are absent from the file of a customer never handed over; {@code insurance} is there only in
+ * the file of a claim to the credit insurer.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseFile(Instant preparedAt, String caseId, String customerExternalId, String customerName, String companyId,
                        List<Contact> contacts, BigDecimal amountHandedOver, String currency, Instant handedOverAt,
                        String approvedBy, String agencyReference, BigDecimal recoveredAmount, String status,
                        List<Invoice> invoices, List<Letter> letters, List<DisputeView> disputes,
-                       List<Promise> promises, List<CaseTimeline.Event> timeline) {
+                       List<Promise> promises, List<CaseTimeline.Event> timeline, ClaimFacts insurance) {
 
     public record Promise(LocalDate promisedDate, BigDecimal amount, String currency, String status, String recordedBy,
                           Instant recordedAt) {

@@ -19,6 +19,8 @@ import org.encaisse.customer.Customer;
 import org.encaisse.customer.CustomerDirectory;
 import org.encaisse.dispute.DisputeDesk;
 import org.encaisse.dispute.DisputeView;
+import org.encaisse.insurance.ClaimFacts;
+import org.encaisse.insurance.InsuranceClaims;
 import org.encaisse.input.NotFoundException;
 import org.encaisse.invoice.Invoice;
 import org.encaisse.invoice.InvoiceLedger;
@@ -42,10 +44,12 @@ public class CaseFiles {
     private final PromiseBook promises;
     private final CaseTimeline timeline;
     private final Clock clock;
+    private final InsuranceClaims claims;
 
     CaseFiles(AgencyHandoffs handoffs, CustomerDirectory customers, InvoiceLedger ledger,
               CommunicationLog communications, DisputeDesk disputes, PromiseBook promises, CaseTimeline timeline,
-              Clock clock) {
+              Clock clock, InsuranceClaims claims) {
+        this.claims = claims;
         this.handoffs = handoffs;
         this.customers = customers;
         this.ledger = ledger;
@@ -68,18 +72,27 @@ public class CaseFiles {
                 .flatMap(c -> c.getInvoices().stream().map(CommunicatedInvoice::invoiceId))
                 .collect(Collectors.toSet());
         return assemble(customer, sent, Optional.of(handoff),
-                invoice -> invoice.getStatus() == InvoiceStatus.AT_AGENCY || chasedByCase.contains(invoice.getId()));
+                invoice -> invoice.getStatus() == InvoiceStatus.AT_AGENCY || chasedByCase.contains(invoice.getId()), null);
     }
 
     /** A customer's whole file, whether or not it ever reached the agency: every invoice, letter and event. */
     @Transactional(readOnly = true)
     public CaseFile ofCustomer(String externalId) {
         Customer customer = customers.get(externalId);
-        return assemble(customer, communications.ofCustomer(customer.getId()), Optional.empty(), invoice -> true);
+        return assemble(customer, communications.ofCustomer(customer.getId()), Optional.empty(), invoice -> true, null);
+    }
+
+    /** The customer's whole file with the policy's fields, for a claim to its credit insurer. */
+    @Transactional(readOnly = true)
+    public CaseFile ofInsuranceClaim(String externalId) {
+        Customer customer = customers.get(externalId);
+        ClaimFacts claim = claims.of(externalId).orElseThrow(() ->
+                new NotFoundException("Customer '" + externalId + "' has no credit insurance cover."));
+        return assemble(customer, communications.ofCustomer(customer.getId()), Optional.empty(), invoice -> true, claim);
     }
 
     private CaseFile assemble(Customer customer, List<Communication> sent, Optional<AgencyHandoff> handoff,
-                              Predicate<Invoice> inFile) {
+                              Predicate<Invoice> inFile, ClaimFacts claim) {
         List<Invoice> ledgerOfCustomer = ledger.ofCustomer(customer.getId());
         List<CaseFile.Contact> contacts = customer.getContacts().stream()
                 .map(c -> new CaseFile.Contact(c.getRole().name(), c.getName(), c.getEmail(), c.getPhone())).toList();
@@ -109,6 +122,6 @@ public class CaseFiles {
                 h == null ? null : h.getHandedOverAt(), h == null ? null : h.getApprovedBy(),
                 h == null ? null : h.getAgencyReference(), h == null ? null : h.getRecoveredAmount(),
                 h == null ? null : h.getStatus().name(), invoices, letters, raised, promised,
-                timeline.of(customer.getId(), customer.getExternalId(), businessKeys));
+                timeline.of(customer.getId(), customer.getExternalId(), businessKeys), claim);
     }
 }

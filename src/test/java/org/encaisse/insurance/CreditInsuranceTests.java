@@ -111,6 +111,21 @@ class CreditInsuranceTests {
         agingRun();
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("CreditInsuranceProcess")
                 .processInstanceBusinessKey(customer).count()).isZero();
+
+        // The claim file: the agency's case file with the policy's fields, once the waiting period has run.
+        JsonNode claim = api.get("/api/customers/" + customer + "/insurance-claim-file").getBody().get("insurance");
+        assertThat(claim.get("insurerReference").asText()).isEqualTo("NOA-2026-118");
+        assertThat(claim.get("declarationDeadline").asText()).isEqualTo(today.plusDays(5).toString());
+        assertThat(claim.get("claimableFrom").asText()).isEqualTo(today.plusDays(180).toString());
+        assertThat(claim.get("declaredInvoices").get(0).asText()).isEqualTo(invoice);
+        assertThat(claim.get("insurerCollects").asBoolean()).isTrue();
+        ResponseEntity<byte[]> pdf = api.as(manager).getForEntity("/api/customers/" + customer
+                + "/insurance-claim-file.pdf", byte[].class);
+        assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(org.encaisse.support.PdfText.of(pdf.getBody()).replaceAll("\\s+", " "))
+                .contains("Assurance-crédit : demande d’indemnisation", "Atradius", "NOA-2026-118", invoice);
+        assertThat(api.get("/api/customers/" + api.customer() + "/insurance-claim-file").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
