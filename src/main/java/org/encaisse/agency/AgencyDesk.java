@@ -26,8 +26,11 @@ public class AgencyDesk {
     private final InvoiceLedger ledger;
     private final CommunicationLog communications;
 
+    private final org.encaisse.insurance.InsuranceCoverBook insurance;
+
     AgencyDesk(AgencyHandoffs handoffs, InvoiceLedger ledger, CommunicationLog communications,
-               org.encaisse.audit.AuditTrail audit) {
+               org.encaisse.audit.AuditTrail audit, org.encaisse.insurance.InsuranceCoverBook insurance) {
+        this.insurance = insurance;
         this.audit = audit;
         this.handoffs = handoffs;
         this.ledger = ledger;
@@ -62,10 +65,13 @@ public class AgencyDesk {
         }
         List<Invoice> chased = ledger.overdue(customerId, asOf);
         chased.forEach(ledger::handOverToAgency);
+        String insurer = insurance.collectingInsurer(customerId).orElse(null);
         audit.append(approvedBy == null ? "rule:agency handoff" : approvedBy, "HANDED_TO_AGENCY", customerId,
                 "case " + caseId, chased.stream().map(Invoice::getNumber).toList(),
-                notice.get().getTotalOutstanding() + " " + notice.get().getCurrency() + " handed over");
+                notice.get().getTotalOutstanding() + " " + notice.get().getCurrency() + " handed over"
+                        + (insurer == null ? " to the collection agency" : " to the collection service of " + insurer
+                        + ", as the credit insurance policy says"));
         return Optional.of(handoffs.save(new AgencyHandoff(customerId, caseId, notice.get().getTotalOutstanding(),
-                notice.get().getCurrency(), approvedBy)));
+                notice.get().getCurrency(), approvedBy, insurer)));
     }
 }

@@ -30,6 +30,9 @@ public class AgencyHandoff {
     @Enumerated(EnumType.STRING)
     private Status status;
 
+    /** Null for the company's collection agency; the insurer's name when its collection service took the case. */
+    private String collector;
+
     private String agencyReference;
     private BigDecimal recoveredAmount;
     private String approvedBy;
@@ -38,7 +41,9 @@ public class AgencyHandoff {
     protected AgencyHandoff() {
     }
 
-    AgencyHandoff(Long customerId, String caseId, BigDecimal amount, String currency, String approvedBy) {
+    AgencyHandoff(Long customerId, String caseId, BigDecimal amount, String currency, String approvedBy,
+                  String collector) {
+        this.collector = collector;
         this.customerId = customerId;
         this.caseId = caseId;
         this.amount = amount;
@@ -79,6 +84,10 @@ public class AgencyHandoff {
 
     public Status getStatus() {
         return status;
+    }
+
+    public String getCollector() {
+        return collector;
     }
 
     public String getAgencyReference() {

@@ -19,7 +19,7 @@ import org.encaisse.insurance.ClaimFacts;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseFile(Instant preparedAt, String caseId, String customerExternalId, String customerName, String companyId,
                        List<Contact> contacts, BigDecimal amountHandedOver, String currency, Instant handedOverAt,
-                       String approvedBy, String agencyReference, BigDecimal recoveredAmount, String status,
+                       String approvedBy, String collector, String agencyReference, BigDecimal recoveredAmount, String status,
                        List<Invoice> invoices, List<Letter> letters, List<DisputeView> disputes,
                        List<Promise> promises, List<CaseTimeline.Event> timeline, ClaimFacts insurance) {
 

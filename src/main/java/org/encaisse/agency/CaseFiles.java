@@ -120,6 +120,7 @@ public class CaseFiles {
                 customer.getName(), customer.getCompanyId(), contacts,
                 h == null ? null : h.getAmount(), h == null ? null : h.getCurrency(),
                 h == null ? null : h.getHandedOverAt(), h == null ? null : h.getApprovedBy(),
+                h == null ? null : h.getCollector(),
                 h == null ? null : h.getAgencyReference(), h == null ? null : h.getRecoveredAmount(),
                 h == null ? null : h.getStatus().name(), invoices, letters, raised, promised,
                 timeline.of(customer.getId(), customer.getExternalId(), businessKeys), claim);

@@ -25,6 +25,11 @@ class HandOverToAgencyDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         desk.handOver((Long) execution.getVariable("customerId"), execution.getProcessInstanceId(),
                 (String) execution.getVariable("approvedBy"),
-                LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone));
+                LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone))
+                // The managers' next task says whom to send the file to, and whose reference to enter.
+                .ifPresent(handoff -> execution.setVariable("handedOverTo", handoff.getCollector() == null
+                        ? "Agence de recouvrement / Collection agency"
+                        : "Service recouvrement de " + handoff.getCollector() + " (assureur-crédit) / "
+                        + handoff.getCollector() + "'s collection service (credit insurer)"));
     }
 }

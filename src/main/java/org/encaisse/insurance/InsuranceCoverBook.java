@@ -137,6 +137,16 @@ public class InsuranceCoverBook implements CsvImportKind {
         return covers.findByCustomerId(customerId).filter(InsuranceCover::covers);
     }
 
+    /**
+     * The insurer that collects this customer's unpaid debts itself, when its cover stands and its policy says so
+     * (as Atradius Collections or Allianz Trade's collection service do): the agency handoff goes to it.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> collectingInsurer(Long customerId) {
+        return covering(customerId).filter(cover -> policies.of(cover.getInsurer(), cover.getPolicyNumber())
+                .map(PolicyRules.Rules::insurerCollects).orElse(false)).map(InsuranceCover::getInsurer);
+    }
+
     @Transactional(readOnly = true)
     public List<InsuranceCover> allCovering() {
         return covers.findCovering();

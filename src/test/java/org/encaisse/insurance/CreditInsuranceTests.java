@@ -168,6 +168,50 @@ class CreditInsuranceTests {
     }
 
     @Test
+    void whenThePolicySaysTheInsurerCollectsTheCaseGoesToItsCollectionServiceAndIsTrackedTheSameWay() {
+        String customer = api.customer();
+        String invoice = api.invoice(customer, today.minusDays(70).toString(), today.minusDays(40).toString(), "3200");
+        insure(customer, "Allianz Trade", "AT-77", "20000", today.minusYears(1));
+        String collector = api.user("collectors");
+        String salesRep = api.user("sales");
+        String manager = api.user("managers");
+
+        agingRun();
+        String caseId = work.caseOf(customer);
+        work.work(caseId, "Task_CallCustomer", collector, "{\"callOutcome\": {\"value\": \"NO_AGREEMENT\"}}");
+        work.work(caseId, "Task_AskSalesRepToCall", salesRep,
+                "{\"buyerReached\": {\"value\": \"false\"}, \"salesCallNotes\": {\"value\": \"Messagerie\"}}");
+        work.work(caseId, "Task_DecideDeliveryBlock", manager,
+                "{\"blockDeliveries\": {\"value\": false}, \"blockComment\": {\"value\": \"Client historique\"}}");
+        work.work(caseId, "Task_DecideAgencyHandoff", manager, """
+                {"recoveryRoute": {"value": "AGENCY"}, "decisionComment": {"value": "Mise en demeure sans effet"}}""");
+
+        Task reference = work.nextTask(caseId);
+        assertThat(reference.getTaskDefinitionKey()).isEqualTo("Task_RecordAgencyReference");
+        assertThat((String) runtime.getVariable(caseId, "handedOverTo"))
+                .startsWith("Service recouvrement de Allianz Trade (assureur-crédit)");
+        JsonNode file = api.get("/api/agency-handoffs/" + caseId + "/case-file").getBody();
+        assertThat(file.get("collector").asText()).isEqualTo("Allianz Trade");
+        assertThat(file.get("invoices")).extracting(line -> line.get("number").asText()).containsExactly(invoice);
+        assertThat(api.get("/api/customers/" + customer + "/timeline").getBody())
+                .anyMatch(event -> event.get("kind").asText().equals("HANDED_TO_AGENCY")
+                        && event.get("what").asText().contains("to the collection service of Allianz Trade"));
+
+        work.work(caseId, "Task_RecordAgencyReference", manager, "{\"agencyReference\": {\"value\": \"ATC-55-0912\"}}");
+        work.work(caseId, "Task_RecordAgencyResult", manager, "{\"recoveredAmount\": {\"value\": 2800.0}}");
+        JsonNode closed = api.get("/api/agency-handoffs/" + caseId + "/case-file").getBody();
+        assertThat(closed.get("agencyReference").asText()).isEqualTo("ATC-55-0912");
+        assertThat(closed.get("recoveredAmount").decimalValue()).isEqualByComparingTo("2800");
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+
+        // A customer whose insurer leaves collection to the company goes to the agency, as before.
+        String cofaceCustomer = api.customer();
+        insure(cofaceCustomer, "Coface", "CF-9", "20000", today.minusYears(1));
+        assertThat(api.get("/api/customers/" + cofaceCustomer + "/insurance-claim-file").getBody().get("insurance")
+                .get("insurerCollects").asBoolean()).isFalse();
+    }
+
+    @Test
     void aCoverIsRefusedWholeWithEveryReasonAndOnlyManagersSetOne() {
         String customer = api.customer();
         ResponseEntity<JsonNode> refused = api.put("/api/customers/" + customer + "/insurance-cover", """
