@@ -77,12 +77,7 @@ class InjunctionToPayTests {
 
         api.post("/api/aging-runs", "");
         String caseId = work.caseOf(customer);
-        work.work(caseId, "Task_CallCustomer", collector, "{\"callOutcome\": {\"value\": \"NO_AGREEMENT\"}}");
-        work.work(caseId, "Task_AskSalesRepToCall", salesRep,
-                "{\"buyerReached\": {\"value\": \"false\"}, \"salesCallNotes\": {\"value\": \"Messagerie\"}}");
-        work.work(caseId, "Task_DecideDeliveryBlock", manager,
-                "{\"blockDeliveries\": {\"value\": false}, \"blockComment\": {\"value\": \"Client historique\"}}");
-        assertThat(work.nextTask(caseId).getTaskDefinitionKey()).isEqualTo("Task_DecideAgencyHandoff");
+        work.bringToRecoveryDecision(caseId, collector, salesRep, manager);
         work.deliverLetters(customer);
     }
 

@@ -178,11 +178,7 @@ class CreditInsuranceTests {
 
         agingRun();
         String caseId = work.caseOf(customer);
-        work.work(caseId, "Task_CallCustomer", collector, "{\"callOutcome\": {\"value\": \"NO_AGREEMENT\"}}");
-        work.work(caseId, "Task_AskSalesRepToCall", salesRep,
-                "{\"buyerReached\": {\"value\": \"false\"}, \"salesCallNotes\": {\"value\": \"Messagerie\"}}");
-        work.work(caseId, "Task_DecideDeliveryBlock", manager,
-                "{\"blockDeliveries\": {\"value\": false}, \"blockComment\": {\"value\": \"Client historique\"}}");
+        work.bringToRecoveryDecision(caseId, collector, salesRep, manager);
         work.work(caseId, "Task_DecideAgencyHandoff", manager, """
                 {"recoveryRoute": {"value": "AGENCY"}, "decisionComment": {"value": "Mise en demeure sans effet"}}""");
 

@@ -62,6 +62,19 @@ public class CaseWork {
                 new HttpEntity<>("{\"variables\": " + variables + "}", headers), String.class);
     }
 
+    /**
+     * Takes a case from its call to the managers' choice after the formal notice: no agreement on the phone, the
+     * sales rep cannot reach the buyer, deliveries go on.
+     */
+    public void bringToRecoveryDecision(String caseId, String collector, String salesRep, String manager) {
+        work(caseId, "Task_CallCustomer", collector, "{\"callOutcome\": {\"value\": \"NO_AGREEMENT\"}}");
+        work(caseId, "Task_AskSalesRepToCall", salesRep,
+                "{\"buyerReached\": {\"value\": \"false\"}, \"salesCallNotes\": {\"value\": \"Messagerie\"}}");
+        work(caseId, "Task_DecideDeliveryBlock", manager,
+                "{\"blockDeliveries\": {\"value\": false}, \"blockComment\": {\"value\": \"Client historique\"}}");
+        assertThat(nextTask(caseId).getTaskDefinitionKey()).isEqualTo("Task_DecideAgencyHandoff");
+    }
+
     /** Runs the case's jobs, timers included, as the job executor would over the days, until someone has work. */
     public Task nextTask(String caseId) {
         for (int i = 0; i < 10 && tasks.createTaskQuery().processInstanceId(caseId).count() == 0; i++) {
