@@ -1,5 +1,5 @@
 // Takes the README's screenshots from a running demo (./mvnw spring-boot:run, demo data on) in headless
-// Chromium: a collector's Tasklist and the receivables dashboard.
+// Chromium: a collector's Tasklist, the receivables dashboard, and a manager's credit insurance declaration.
 // Run: npm ci && npm run screenshots   (ENCAISSE_URL, default http://localhost:8080)
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -33,6 +33,19 @@ try {
   await dashboard.waitForSelector('body[data-state=ready]', { timeout: 30000 });
   await dashboard.screenshot({ path: `${out}/dashboard.png` });
   console.log(`${out}/dashboard.png`);
+
+  // The demo's Atradius customer, five days from its declaration deadline, in the managers' list.
+  const manager = await browser.newPage({ viewport, locale: 'fr-FR' });
+  await manager.goto(`${base}/camunda/app/tasklist/default/`);
+  await manager.fill('input[type=text]', 'claire');
+  await manager.fill('input[type=password]', 'demo');
+  await manager.click('button[type=submit]');
+  await manager.getByText('Décisions à prendre').first().click();
+  await manager.locator('li.task', { hasText: "Déclarer l'impayé à l'assureur" }).first().click();
+  await manager.waitForSelector('.task-details form', { timeout: 30000 });
+  await manager.waitForTimeout(1500);
+  await manager.screenshot({ path: `${out}/insurance-declaration.png` });
+  console.log(`${out}/insurance-declaration.png`);
 } finally {
   await browser.close();
 }

@@ -46,7 +46,8 @@ class SecurityConfiguration {
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/**")).authenticated()
                         .requestMatchers(paths.matcher("/api/aging-runs"), paths.matcher("/api/process-migrations"),
                                 paths.matcher("/api/insurance-covers"), paths.matcher("/api/imports/insurance-covers"),
-                                paths.matcher("/api/customers/*/insurance-cover"))
+                                paths.matcher("/api/customers/*/insurance-cover"),
+                                paths.matcher("/api/customers/*/portal-links/revocation"))
                         .hasAuthority(Groups.authority(Groups.MANAGERS))
                         .requestMatchers(paths.matcher("/api/**")).hasAnyAuthority(writers)
                         .anyRequest().authenticated())

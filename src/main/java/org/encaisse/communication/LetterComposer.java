@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.encaisse.customer.Customer;
+import org.encaisse.customer.PortalLinks;
 import org.encaisse.invoice.Invoice;
 import org.encaisse.letter.Creditor;
 import org.encaisse.letter.Letter;
@@ -24,7 +25,10 @@ class LetterComposer {
     private final LatePenalties penalties;
     private final Creditor creditor;
 
-    LetterComposer(LatePenalties penalties, Creditor creditor) {
+    private final PortalLinks portalLinks;
+
+    LetterComposer(LatePenalties penalties, Creditor creditor, PortalLinks portalLinks) {
+        this.portalLinks = portalLinks;
         this.penalties = penalties;
         this.creditor = creditor;
     }
@@ -65,7 +69,8 @@ class LetterComposer {
                         communication.getRecipientEmail(), customer.addressLines()),
                 communication.getCurrency(), lines,
                 new Letter.Totals(outstanding, totalInterest, perInvoice, compensation, claimed), claimsPenalties,
-                customer.getLatePaymentRate(), installments(communication));
+                customer.getLatePaymentRate(), installments(communication),
+                portalLinks.issue(customer.getId(), communication.reference(customer.getExternalId())));
         return new Composed(letter, listed);
     }
 

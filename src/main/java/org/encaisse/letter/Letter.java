@@ -12,10 +12,12 @@ import java.util.Locale;
  * @param template          file name under letters/{language}/, without .html
  * @param reference         printed on the letter and quoted in the customer's reply
  * @param interestRate      the customer's own yearly rate, or null when the statutory table applied
+ * @param portalUrl         the customer's personal link to its portal page, or null
  */
 public record Letter(String template, Locale locale, String reference, LocalDate date, boolean registered,
                      Creditor creditor, Addressee addressee, String currency, List<Line> invoices, Totals totals,
-                     boolean claimsPenalties, BigDecimal interestRate, List<InstallmentLine> installments) {
+                     boolean claimsPenalties, BigDecimal interestRate, List<InstallmentLine> installments,
+                     String portalUrl) {
 
     public Letter {
         invoices = List.copyOf(invoices);

@@ -45,6 +45,11 @@ public final class LetterFormats {
         return ("EUR".equals(currency) ? "€" : currency + "\u00A0") + number;
     }
 
+    /** A QR code of {@code text} as a PNG data URI, for an {@code img} of a printed letter. */
+    public String qrCode(String text) {
+        return QrCodes.dataUri(text);
+    }
+
     public String date(LocalDate date) {
         return date == null ? "" : shortDate.format(date);
     }

@@ -84,6 +84,7 @@ public final class LetterBenchmark {
                         "compta@example.fr", List.of("42 rue de la République", "69002 Lyon")),
                 "EUR", lines, new Letter.Totals(outstanding, interest, new BigDecimal("40.00"), compensation,
                 outstanding.add(interest).add(compensation)), true, null,
-                List.of(new Letter.InstallmentLine(1, LocalDate.of(2026, 12, 15), outstanding)));
+                List.of(new Letter.InstallmentLine(1, LocalDate.of(2026, 12, 15), outstanding)),
+                "https://encaisse.example.fr/portal/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde");
     }
 }

@@ -53,6 +53,30 @@ class LetterRenderingTests {
     }
 
     @Test
+    void aRegisteredLetterCarriesThePortalLinkInWordsAndAsAQrCodeThatReadsBackToIt() throws Exception {
+        Letter notice = letter("formal-notice", "fr", true);
+        byte[] document = pdf.render(templates.letter(notice));
+        assertThat(PdfText.of(document).replaceAll("\\s+", "")).contains("Votreespaceclient", notice.portalUrl());
+        List<String> decoded = new java.util.ArrayList<>();
+        try (org.apache.pdfbox.pdmodel.PDDocument read = org.apache.pdfbox.Loader.loadPDF(document)) {
+            for (org.apache.pdfbox.pdmodel.PDPage page : read.getPages()) {
+                for (org.apache.pdfbox.cos.COSName name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(name)
+                            instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image) {
+                        java.awt.image.BufferedImage picture = image.getImage();
+                        int[] pixels = picture.getRGB(0, 0, picture.getWidth(), picture.getHeight(), null, 0,
+                                picture.getWidth());
+                        decoded.add(new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                                new com.google.zxing.common.HybridBinarizer(new com.google.zxing.RGBLuminanceSource(
+                                        picture.getWidth(), picture.getHeight(), pixels)))).getText());
+                    }
+                }
+            }
+        }
+        assertThat(decoded).containsExactly(notice.portalUrl());
+    }
+
+    @Test
     void friendlyReminderClaimsNoPenalty() throws IOException {
         String text = PdfText.of(pdf.render(templates.letter(letter("friendly-reminder-1", "fr", false))));
         assertThat(text).doesNotContain("Indemnité forfaitaire", "Intérêts de retard");
@@ -118,7 +142,7 @@ class LetterRenderingTests {
                 line.dueDate(), line.amount(), line.outstanding(), 0, line.interest())).toList();
         return new Letter(letter.template(), letter.locale(), letter.reference(), letter.date(), !letter.registered(),
                 letter.creditor(), addressee, currency, lines, letter.totals(), letter.claimsPenalties(), interestRate,
-                List.of());
+                List.of(), null);
     }
 
     static Letter letter(String template, String language, boolean penalties) {
@@ -140,6 +164,7 @@ class LetterRenderingTests {
                 new Letter.InstallmentLine(1, LocalDate.of(2026, 12, 15), new BigDecimal("2125.00")),
                 new Letter.InstallmentLine(2, LocalDate.of(2027, 1, 15), new BigDecimal("2125.00")));
         return new Letter(template, Locale.forLanguageTag(language), "ENC-C0042-7", LocalDate.of(2026, 11, 22),
-                template.equals("formal-notice"), creditor, addressee, "EUR", lines, totals, penalties, null, installments);
+                template.equals("formal-notice"), creditor, addressee, "EUR", lines, totals, penalties, null, installments,
+                "https://encaisse.example.fr/portal/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde");
     }
 }
