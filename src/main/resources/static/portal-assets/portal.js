@@ -9,7 +9,14 @@
           penalties: 'Pénalités réclamées', owed: 'Reste dû', overdue: 'Dont échu',
           penaltiesClaimed: 'Pénalités et indemnités réclamées', noInvoice: 'Aucune facture ouverte : merci.',
           pay: 'Pour régler : virement à {creditor}, IBAN {iban}, en indiquant les numéros de facture.',
-          contact: 'Une question ? Écrivez à {email} ou appelez le {phone}.', locale: 'fr-FR' },
+          contact: 'Une question ? Écrivez à {email} ou appelez le {phone}.', locale: 'fr-FR',
+          state: 'État', DISPUTED: 'contestée', PARTIALLY_PAID: 'payée en partie', OPEN: '', IN_PLAN: 'en échéancier',
+          disputeTitle: 'Contester une facture',
+          disputeIntro: 'Une facture vous semble erronée ? Dites-nous pourquoi : nous suspendons nos relances sur cette facture le temps de l’examiner. Joignez si besoin jusqu’à 3 pièces (PDF, PNG ou JPEG, 5 Mo chacune).',
+          disputeInvoice: 'Facture', disputeCategory: 'Motif', disputeComment: 'Votre explication', disputeFiles: 'Pièces jointes',
+          disputeSend: 'Envoyer la contestation', PRICING: 'Prix ou conditions commerciales', DELIVERY: 'Livraison ou quantités',
+          QUALITY: 'Qualité ou défaut', ADMINISTRATIVE: 'Erreur sur la facture',
+          disputeDone: 'Contestation enregistrée (n° {id}) : nos relances sur la facture {invoice} sont suspendues.' },
     en: { title: 'Your account', intro: 'Your open invoices with {creditor} as of {date}.',
           invoicesTitle: 'Open invoices', lettersTitle: 'Letters sent',
           invoice: 'Invoice', issued: 'Issued', due: 'Due', amount: 'Amount', outstanding: 'Outstanding',
@@ -17,10 +24,36 @@
           penalties: 'Penalties claimed', owed: 'Outstanding', overdue: 'Of which overdue',
           penaltiesClaimed: 'Penalties and compensation claimed', noInvoice: 'No open invoice: thank you.',
           pay: 'To pay: bank transfer to {creditor}, IBAN {iban}, quoting the invoice numbers.',
-          contact: 'A question? Write to {email} or call {phone}.', locale: 'en-GB' }
+          contact: 'A question? Write to {email} or call {phone}.', locale: 'en-GB',
+          state: 'Status', DISPUTED: 'disputed', PARTIALLY_PAID: 'partly paid', OPEN: '', IN_PLAN: 'in a payment plan',
+          disputeTitle: 'Dispute an invoice',
+          disputeIntro: 'Does an invoice look wrong? Tell us why: we stop our reminders on that invoice while we look into it. Attach up to 3 documents if needed (PDF, PNG or JPEG, 5 MB each).',
+          disputeInvoice: 'Invoice', disputeCategory: 'Reason', disputeComment: 'Your explanation', disputeFiles: 'Attachments',
+          disputeSend: 'Send the dispute', PRICING: 'Price or commercial terms', DELIVERY: 'Delivery or quantities',
+          QUALITY: 'Quality or defect', ADMINISTRATIVE: 'Error on the invoice',
+          disputeDone: 'Dispute recorded (no. {id}): our reminders on invoice {invoice} are on hold.' }
   };
 
   const token = location.pathname.split('/')[2];
+  let words = WORDS.fr;
+
+  /** The CSRF token Spring Security set as a cookie when the page was served, sent back as a header. */
+  function csrf() {
+    const found = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+    return found ? decodeURIComponent(found.substring('XSRF-TOKEN='.length)) : '';
+  }
+
+  /** What the server said, as text: a problem's detail and its per-field errors, or the plain message. */
+  async function reason(response) {
+    const text = await response.text();
+    try {
+      const problem = JSON.parse(text);
+      const errors = (problem.errors || []).map(e => (e.value ? e.value + ' : ' : '') + e.reason);
+      return [problem.detail || problem.title].concat(errors).filter(Boolean).join(' — ');
+    } catch (notJson) {
+      return text || String(response.status);
+    }
+  }
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, (_, key) => values[key] ?? '');
@@ -39,6 +72,7 @@
     if (!response.ok) throw new Error(await response.text());
     const account = await response.json();
     const w = WORDS[account.language === 'en' ? 'en' : 'fr'];
+    words = w;
     document.documentElement.lang = account.language === 'en' ? 'en' : 'fr';
     const money = (value, currency) => new Intl.NumberFormat(w.locale, { style: 'currency', currency: currency || 'EUR' })
       .format(Number(value || 0));
@@ -50,7 +84,17 @@
     document.getElementById('intro').textContent = fill(w.intro, { date: day(account.asOf), creditor: account.creditorName });
     document.getElementById('invoices-title').textContent = w.invoicesTitle;
     document.getElementById('letters-title').textContent = w.lettersTitle;
-    document.querySelectorAll('th[data-label]').forEach(th => { th.textContent = w[th.dataset.label]; });
+    document.querySelectorAll('[data-label]').forEach(element => { element.textContent = w[element.dataset.label]; });
+    document.getElementById('dispute-title').textContent = w.disputeTitle;
+    document.getElementById('dispute-intro').textContent = w.disputeIntro;
+    const choices = account.invoices.filter(invoice => invoice.status !== 'DISPUTED').map(invoice => {
+      const option = document.createElement('option');
+      option.value = invoice.number;
+      option.textContent = invoice.number + ' — ' + money(invoice.outstanding, invoice.currency);
+      return option;
+    });
+    document.querySelector('#dispute select[name=invoiceNumber]').replaceChildren(...choices);
+    document.getElementById('dispute').hidden = choices.length === 0;
 
     document.getElementById('totals').replaceChildren(...account.totals.flatMap(total =>
       [['owed', total.outstanding], ['overdue', total.overdue], ['penaltiesClaimed', total.penaltiesClaimed]]
@@ -74,13 +118,15 @@
       tr.dataset.invoice = invoice.number;
       tr.append(cell(invoice.number), cell(day(invoice.issueDate)), cell(day(invoice.dueDate)),
         cell(money(invoice.amount, invoice.currency), 'num'), cell(money(invoice.outstanding, invoice.currency), 'num'),
-        cell(invoice.daysLate > 0 ? String(invoice.daysLate) : '—', invoice.daysLate > 0 ? 'num late' : 'num'));
+        cell(invoice.daysLate > 0 ? String(invoice.daysLate) : '—', invoice.daysLate > 0 ? 'num late' : 'num'),
+        cell(w[invoice.status] ?? invoice.status));
+      tr.dataset.status = invoice.status;
       return tr;
     });
     if (!rows.length) {
       const tr = document.createElement('tr');
       const td = cell(w.noInvoice);
-      td.colSpan = 6;
+      td.colSpan = 7;
       tr.append(td);
       rows.push(tr);
     }
@@ -99,6 +145,37 @@
       { email: account.creditorEmail || '', phone: account.creditorPhone || '' });
     document.body.dataset.state = 'ready';
   }
+
+  document.getElementById('dispute').addEventListener('submit', async event => {
+    event.preventDefault();
+    const form = event.target;
+    const result = document.getElementById('dispute-result');
+    const button = form.querySelector('button');
+    button.disabled = true;
+    document.body.dataset.state = 'sending';
+    try {
+      const response = await fetch('/portal/' + encodeURIComponent(token) + '/disputes', {
+        method: 'POST', body: new FormData(form), credentials: 'same-origin',
+        headers: { 'X-XSRF-TOKEN': csrf(), Accept: 'application/json' } });
+      if (!response.ok) {
+        result.className = 'refused';
+        result.textContent = await reason(response);
+        document.body.dataset.state = 'ready';
+        return;
+      }
+      const dispute = await response.json();
+      form.reset();
+      await load();
+      result.className = 'done';
+      result.textContent = fill(words.disputeDone, { id: dispute.id, invoice: dispute.invoiceNumber });
+    } catch (error) {
+      result.className = 'refused';
+      result.textContent = error.message;
+      document.body.dataset.state = 'ready';
+    } finally {
+      button.disabled = false;
+    }
+  });
 
   load().catch(error => {
     const box = document.getElementById('error');

@@ -18,7 +18,10 @@ class DisputeController {
 
     private final org.encaisse.customer.CustomerDirectory customers;
 
-    DisputeController(DisputeDesk desk, org.encaisse.customer.CustomerDirectory customers) {
+    private final DisputeEvidence evidence;
+
+    DisputeController(DisputeDesk desk, org.encaisse.customer.CustomerDirectory customers, DisputeEvidence evidence) {
+        this.evidence = evidence;
         this.customers = customers;
         this.desk = desk;
     }
@@ -37,5 +40,25 @@ class DisputeController {
     @GetMapping("/api/disputes/{id}")
     DisputeView get(@PathVariable Long id) {
         return desk.view(id);
+    }
+
+    /** What the customer joined to the dispute: name, type, size, checksum, who and when. */
+    @GetMapping("/api/disputes/{id}/attachments")
+    java.util.List<DisputeAttachment> attachments(@PathVariable Long id) {
+        desk.view(id);
+        return evidence.of(id);
+    }
+
+    @GetMapping("/api/disputes/{id}/attachments/{attachmentId}")
+    org.springframework.http.ResponseEntity<byte[]> attachment(@PathVariable Long id, @PathVariable Long attachmentId) {
+        DisputeEvidence.Document document = evidence.document(id, attachmentId);
+        // Served as a download, never shown inline: a customer's file is not a page of ours.
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(document.contentType()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename(document.fileName(),
+                                java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(document.content());
     }
 }

@@ -1,5 +1,7 @@
 package org.encaisse.portal;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.encaisse.customer.PortalLinks;
 import org.springframework.core.io.ClassPathResource;
@@ -8,8 +10,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The customer's page behind its personal link, and what the page reads. A wrong, expired or revoked link gets the
@@ -26,17 +32,21 @@ class PortalController {
 
     private final PortalLinks links;
     private final PortalDesk desk;
+    private final PortalDisputes disputes;
 
-    PortalController(PortalLinks links, PortalDesk desk) {
+    PortalController(PortalLinks links, PortalDesk desk, PortalDisputes disputes) {
+        this.disputes = disputes;
         this.links = links;
         this.desk = desk;
     }
 
+    /** The page; asking for the CSRF token sets its cookie, which the page's forms send back as a header. */
     @GetMapping(path = "/portal/{token}", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<?> page(@PathVariable String token) {
+    ResponseEntity<?> page(@PathVariable String token, CsrfToken csrf) {
         if (links.resolve(token).isEmpty()) {
             return notValid(MediaType.TEXT_PLAIN);
         }
+        csrf.getToken();
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(PAGE);
     }
 
@@ -44,6 +54,18 @@ class PortalController {
     ResponseEntity<?> account(@PathVariable String token, HttpServletRequest request) {
         return links.resolve(token).<ResponseEntity<?>>map(access -> ResponseEntity.ok(desk.account(access,
                 request.getRemoteAddr()))).orElseGet(() -> notValid(MediaType.TEXT_PLAIN));
+    }
+
+    /** A dispute on one of the customer's own invoices, with up to three documents (PDF, PNG, JPEG). */
+    @PostMapping(path = "/portal/{token}/disputes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<?> dispute(@PathVariable String token, @RequestParam(required = false) String invoiceNumber,
+                              @RequestParam(required = false) String category,
+                              @RequestParam(required = false) String comment,
+                              @RequestParam(name = "files", required = false) List<MultipartFile> files,
+                              HttpServletRequest request) {
+        return links.resolve(token).<ResponseEntity<?>>map(access -> ResponseEntity.status(HttpStatus.CREATED)
+                .body(disputes.open(access, request.getRemoteAddr(), invoiceNumber, category, comment, files)))
+                .orElseGet(() -> notValid(MediaType.TEXT_PLAIN));
     }
 
     private static ResponseEntity<String> notValid(MediaType type) {
