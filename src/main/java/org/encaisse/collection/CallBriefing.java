@@ -39,9 +39,12 @@ public class CallBriefing {
     private final CommunicationLog communications;
     private final PromiseBook promises;
     private final java.time.Clock clock;
+    private final org.encaisse.dispute.DisputeDesk disputes;
 
     CallBriefing(CustomerDirectory customers, InvoiceLedger ledger, PaymentHistory payments,
-                 CommunicationLog communications, PromiseBook promises, java.time.Clock clock) {
+                 CommunicationLog communications, PromiseBook promises, java.time.Clock clock,
+                 org.encaisse.dispute.DisputeDesk disputes) {
+        this.disputes = disputes;
         this.customers = customers;
         this.ledger = ledger;
         this.payments = payments;
@@ -87,6 +90,20 @@ public class CallBriefing {
         if (sent.isEmpty()) {
             text.append("- aucune\n");
         }
+        List<org.encaisse.dispute.DisputeView> contested = disputes.ofCustomer(customerId).stream()
+                .filter(dispute -> "OPEN".equals(dispute.status())).toList();
+        text.append("\nLitiges en cours :\n");
+        contested.forEach(dispute -> text.append("- ").append(dispute.invoiceNumber()).append(", ")
+                .append(dispute.category()).append(", ")
+                // What the customer wrote on its page is quoted, so the collector knows it before dialing.
+                .append(dispute.openedBy() != null && dispute.openedBy().startsWith("portal:")
+                        ? "contestée par le client sur son espace client le " : "ouvert le ")
+                .append(dispute.openedAt().atZone(clock.getZone()).toLocalDate().format(FRENCH_DATE))
+                .append(dispute.description() == null || dispute.description().isBlank() ? ""
+                        : " : « " + shortened(dispute.description()) + " »").append('\n'));
+        if (contested.isEmpty()) {
+            text.append("- aucun\n");
+        }
         List<PromiseToPay> promised = promises.latestOfCustomer(customerId, RECENT);
         text.append("\nPromesses :\n");
         promised.forEach(promise -> text.append("- ").append(promise.getAmount()).append(" pour le ")
@@ -95,6 +112,11 @@ public class CallBriefing {
             text.append("- aucune\n");
         }
         return text.length() <= MAX_LENGTH ? text.toString() : text.substring(0, MAX_LENGTH - 1) + "…";
+    }
+
+    private static String shortened(String text) {
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() <= 200 ? line : line.substring(0, 199) + "…";
     }
 
     private static String orDash(String text) {

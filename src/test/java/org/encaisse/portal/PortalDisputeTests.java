@@ -58,6 +58,12 @@ class PortalDisputeTests {
     @Autowired
     RuntimeService runtime;
 
+    @Autowired
+    org.camunda.bpm.engine.TaskService tasks;
+
+    @Autowired
+    org.encaisse.support.CaseWork work;
+
     @LocalServerPort
     int port;
 
@@ -97,6 +103,23 @@ class PortalDisputeTests {
 
         // The same invoice again: it already has its dispute.
         assertThat(dispute(invoice, "DELIVERY", "Encore", List.of(), true).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void theCollectorsOpenCallShowsTheDisputeInItsBriefingBeforeTheCall() throws IOException {
+        api.invoice(customer, today.minusDays(60).toString(), today.minusDays(30).toString(), "400.00");
+        api.post("/api/aging-runs", "");
+        org.camunda.bpm.engine.task.Task call = work.nextTask(work.caseOf(customer));
+        assertThat(call.getTaskDefinitionKey()).isEqualTo("Task_CallCustomer");
+        assertThat((String) tasks.getVariableLocal(call.getId(), "briefing")).contains("Litiges en cours :\n- aucun");
+
+        assertThat(dispute(invoice, "PRICING", "Remise de 10 % non appliquée", List.of(), true).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+
+        assertThat((String) tasks.getVariableLocal(call.getId(), "briefing"))
+                .contains(invoice + ", PRICING, contestée par le client sur son espace client le "
+                        + today.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                        + " : « Remise de 10 % non appliquée »");
     }
 
     @Test
