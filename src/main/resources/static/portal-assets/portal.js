@@ -16,7 +16,8 @@
           disputeInvoice: 'Facture', disputeCategory: 'Motif', disputeComment: 'Votre explication', disputeFiles: 'Pièces jointes',
           disputeSend: 'Envoyer la contestation', PRICING: 'Prix ou conditions commerciales', DELIVERY: 'Livraison ou quantités',
           QUALITY: 'Qualité ou défaut', ADMINISTRATIVE: 'Erreur sur la facture',
-          disputeDone: 'Contestation enregistrée (n° {id}) : nos relances sur la facture {invoice} sont suspendues.' },
+          disputeDone: 'Contestation enregistrée (n° {id}) : nos relances sur la facture {invoice} sont suspendues.',
+          statement: 'Télécharger le relevé de compte (PDF)' },
     en: { title: 'Your account', intro: 'Your open invoices with {creditor} as of {date}.',
           invoicesTitle: 'Open invoices', lettersTitle: 'Letters sent',
           invoice: 'Invoice', issued: 'Issued', due: 'Due', amount: 'Amount', outstanding: 'Outstanding',
@@ -31,7 +32,8 @@
           disputeInvoice: 'Invoice', disputeCategory: 'Reason', disputeComment: 'Your explanation', disputeFiles: 'Attachments',
           disputeSend: 'Send the dispute', PRICING: 'Price or commercial terms', DELIVERY: 'Delivery or quantities',
           QUALITY: 'Quality or defect', ADMINISTRATIVE: 'Error on the invoice',
-          disputeDone: 'Dispute recorded (no. {id}): our reminders on invoice {invoice} are on hold.' }
+          disputeDone: 'Dispute recorded (no. {id}): our reminders on invoice {invoice} are on hold.',
+          statement: 'Download the statement of account (PDF)' }
   };
 
   const token = location.pathname.split('/')[2];
@@ -85,6 +87,7 @@
     document.getElementById('invoices-title').textContent = w.invoicesTitle;
     document.getElementById('letters-title').textContent = w.lettersTitle;
     document.querySelectorAll('[data-label]').forEach(element => { element.textContent = w[element.dataset.label]; });
+    document.getElementById('statement').href = '/portal/' + encodeURIComponent(token) + '/statement.pdf';
     document.getElementById('dispute-title').textContent = w.disputeTitle;
     document.getElementById('dispute-intro').textContent = w.disputeIntro;
     const choices = account.invoices.filter(invoice => invoice.status !== 'DISPUTED').map(invoice => {

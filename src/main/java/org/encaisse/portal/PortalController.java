@@ -56,6 +56,17 @@ class PortalController {
                 request.getRemoteAddr()))).orElseGet(() -> notValid(MediaType.TEXT_PLAIN));
     }
 
+    @GetMapping("/portal/{token}/statement.pdf")
+    ResponseEntity<?> statement(@PathVariable String token, HttpServletRequest request) {
+        return links.resolve(token).<ResponseEntity<?>>map(access -> ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename("releve-de-compte.pdf").build()
+                                .toString())
+                .body(desk.statement(access, request.getRemoteAddr())))
+                .orElseGet(() -> notValid(MediaType.TEXT_PLAIN));
+    }
+
     /** A dispute on one of the customer's own invoices, with up to three documents (PDF, PNG, JPEG). */
     @PostMapping(path = "/portal/{token}/disputes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<?> dispute(@PathVariable String token, @RequestParam(required = false) String invoiceNumber,

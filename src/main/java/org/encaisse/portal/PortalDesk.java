@@ -18,6 +18,8 @@ import org.encaisse.customer.PortalLinks;
 import org.encaisse.invoice.Invoice;
 import org.encaisse.invoice.InvoiceLedger;
 import org.encaisse.letter.Creditor;
+import org.encaisse.letter.LetterTemplates;
+import org.encaisse.letter.PdfDocuments;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,9 +33,13 @@ class PortalDesk {
     private final AuditTrail audit;
     private final Clock clock;
     private final Creditor creditor;
+    private final LetterTemplates templates;
+    private final PdfDocuments pdf;
 
     PortalDesk(CustomerDirectory customers, InvoiceLedger ledger, CommunicationLog communications, AuditTrail audit,
-               Clock clock, Creditor creditor) {
+               Clock clock, Creditor creditor, LetterTemplates templates, PdfDocuments pdf) {
+        this.templates = templates;
+        this.pdf = pdf;
         this.creditor = creditor;
         this.customers = customers;
         this.ledger = ledger;
@@ -47,8 +53,20 @@ class PortalDesk {
         return "portal:link " + access.tokenId() + " from " + ip;
     }
 
+    /** The account as a PDF statement, in the customer's language; the download is audited like a visit. */
+    @Transactional
+    public byte[] statement(PortalLinks.PortalAccess access, String ip) {
+        PortalAccount account = account(access, ip, "PORTAL_STATEMENT_DOWNLOADED");
+        java.util.Locale locale = "en".equals(account.language()) ? java.util.Locale.UK : java.util.Locale.FRANCE;
+        return pdf.render(templates.document("statement", Map.of("account", account), locale));
+    }
+
     @Transactional
     public PortalAccount account(PortalLinks.PortalAccess access, String ip) {
+        return account(access, ip, "PORTAL_VISITED");
+    }
+
+    private PortalAccount account(PortalLinks.PortalAccess access, String ip, String action) {
         Customer customer = customers.get(access.customerId());
         LocalDate today = LocalDate.now(clock);
         List<Invoice> open = ledger.ofCustomer(customer.getId()).stream()
@@ -68,7 +86,7 @@ class PortalDesk {
         List<PortalAccount.Total> totals = new ArrayList<>();
         byCurrency.forEach((currency, sums) -> totals.add(new PortalAccount.Total(currency, sums[0], sums[1],
                 penaltiesOfLatestClaim(sent, currency))));
-        audit.append(actor(access, ip), "PORTAL_VISITED", customer.getId(), customer.getExternalId(), null,
+        audit.append(actor(access, ip), action, customer.getId(), customer.getExternalId(), null,
                 open.size() + " open invoice(s) shown");
         return new PortalAccount(creditor.name(), creditor.email(), creditor.phone(), creditor.iban(), customer.getName(), customer.getLanguage(), today, totals,
                 open.stream().map(invoice -> new PortalAccount.OpenInvoice(invoice.getNumber(), invoice.getIssueDate(),

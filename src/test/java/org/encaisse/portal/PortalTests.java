@@ -84,6 +84,15 @@ class PortalTests {
                 .anyMatch(event -> event.get("kind").asText().equals("PORTAL_VISITED")
                         && event.get("who").asText().matches("portal:link \\d+ from .+")
                         && !event.toString().contains(token));
+        ResponseEntity<byte[]> statement = anonymous.getForEntity("/portal/" + token + "/statement.pdf", byte[].class);
+        assertThat(statement.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(statement.getHeaders().getContentType()).isEqualTo(org.springframework.http.MediaType.APPLICATION_PDF);
+        assertThat(org.encaisse.support.PdfText.of(statement.getBody()).replace('\u202F', ' ').replace('\u00A0', ' '))
+                .contains("Relevé de compte — Client " + customer + " SAS", late, notDue, "1 550,00 €", "1 250,00 €")
+                .doesNotContain(othersInvoice);
+        assertThat(anonymous.getForEntity("/portal/" + "B".repeat(43) + "/statement.pdf", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+
         // The API's own pages still ask who is calling.
         assertThat(anonymous.getForEntity("/api/customers/" + customer, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
