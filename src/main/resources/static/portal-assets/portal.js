@@ -17,7 +17,12 @@
           disputeSend: 'Envoyer la contestation', PRICING: 'Prix ou conditions commerciales', DELIVERY: 'Livraison ou quantités',
           QUALITY: 'Qualité ou défaut', ADMINISTRATIVE: 'Erreur sur la facture',
           disputeDone: 'Contestation enregistrée (n° {id}) : nos relances sur la facture {invoice} sont suspendues.',
-          statement: 'Télécharger le relevé de compte (PDF)' },
+          statement: 'Télécharger le relevé de compte (PDF)',
+          paidTitle: 'Vous avez déjà payé ?',
+          paidIntro: 'Indiquez-nous votre virement : nous le recherchons sur nos relevés et revenons vers vous s’il n’y figure pas.',
+          paidOn: 'Payé le', paidAmount: 'Montant', paidReference: 'Référence du virement (facultatif)',
+          paidInvoices: 'Factures réglées (facultatif)', paidSend: 'Signaler mon paiement',
+          paidDone: 'Merci : votre paiement du {date} est signalé, nous le vérifions.' },
     en: { title: 'Your account', intro: 'Your open invoices with {creditor} as of {date}.',
           invoicesTitle: 'Open invoices', lettersTitle: 'Letters sent',
           invoice: 'Invoice', issued: 'Issued', due: 'Due', amount: 'Amount', outstanding: 'Outstanding',
@@ -33,7 +38,12 @@
           disputeSend: 'Send the dispute', PRICING: 'Price or commercial terms', DELIVERY: 'Delivery or quantities',
           QUALITY: 'Quality or defect', ADMINISTRATIVE: 'Error on the invoice',
           disputeDone: 'Dispute recorded (no. {id}): our reminders on invoice {invoice} are on hold.',
-          statement: 'Download the statement of account (PDF)' }
+          statement: 'Download the statement of account (PDF)',
+          paidTitle: 'Already paid?',
+          paidIntro: 'Tell us about your transfer: we look for it on our bank statements and come back to you if it is not there.',
+          paidOn: 'Paid on', paidAmount: 'Amount', paidReference: 'Transfer reference (optional)',
+          paidInvoices: 'Invoices paid (optional)', paidSend: 'Report my payment',
+          paidDone: 'Thank you: your payment of {date} is reported; we are checking it.' }
   };
 
   const token = location.pathname.split('/')[2];
@@ -97,6 +107,13 @@
       return option;
     });
     document.querySelector('#dispute select[name=invoiceNumber]').replaceChildren(...choices);
+    document.querySelector('#paid select[name=invoiceNumbers]').replaceChildren(...account.invoices.map(invoice => {
+      const option = document.createElement('option');
+      option.value = invoice.number;
+      option.textContent = invoice.number + ' — ' + money(invoice.outstanding, invoice.currency);
+      return option;
+    }));
+    document.getElementById('paid').hidden = account.invoices.length === 0;
     document.getElementById('dispute').hidden = choices.length === 0;
 
     document.getElementById('totals').replaceChildren(...account.totals.flatMap(total =>
@@ -177,6 +194,32 @@
       document.body.dataset.state = 'ready';
     } finally {
       button.disabled = false;
+    }
+  });
+
+  document.getElementById('paid').addEventListener('submit', async event => {
+    event.preventDefault();
+    const form = event.target;
+    const result = document.getElementById('paid-result');
+    document.body.dataset.state = 'sending';
+    try {
+      const response = await fetch('/portal/' + encodeURIComponent(token) + '/payment-announcements', {
+        method: 'POST', body: new FormData(form), credentials: 'same-origin',
+        headers: { 'X-XSRF-TOKEN': csrf(), Accept: 'application/json' } });
+      if (!response.ok) {
+        result.className = 'refused';
+        result.textContent = await reason(response);
+        return;
+      }
+      const paidOn = form.elements.paidOn.value;
+      form.reset();
+      result.className = 'done';
+      result.textContent = fill(words.paidDone, { date: new Intl.DateTimeFormat(words.locale).format(new Date(paidOn + 'T12:00:00')) });
+    } catch (error) {
+      result.className = 'refused';
+      result.textContent = error.message;
+    } finally {
+      document.body.dataset.state = 'ready';
     }
   });
 

@@ -40,11 +40,13 @@ public class CallBriefing {
     private final PromiseBook promises;
     private final java.time.Clock clock;
     private final org.encaisse.dispute.DisputeDesk disputes;
+    private final org.encaisse.payment.AnnouncedPayments announcedPayments;
 
     CallBriefing(CustomerDirectory customers, InvoiceLedger ledger, PaymentHistory payments,
                  CommunicationLog communications, PromiseBook promises, java.time.Clock clock,
-                 org.encaisse.dispute.DisputeDesk disputes) {
+                 org.encaisse.dispute.DisputeDesk disputes, org.encaisse.payment.AnnouncedPayments announcedPayments) {
         this.disputes = disputes;
+        this.announcedPayments = announcedPayments;
         this.customers = customers;
         this.ledger = ledger;
         this.payments = payments;
@@ -103,6 +105,15 @@ public class CallBriefing {
                         : " : « " + shortened(dispute.description()) + " »").append('\n'));
         if (contested.isEmpty()) {
             text.append("- aucun\n");
+        }
+        List<org.encaisse.payment.PaymentAnnouncement> announced = announcedPayments.toCheck(customerId);
+        if (!announced.isEmpty()) {
+            text.append("\nPaiements annoncés par le client, à vérifier :\n");
+            announced.forEach(announcement -> text.append("- ").append(announcement.getAmount()).append(' ')
+                    .append(announcement.getCurrency()).append(" payé le ")
+                    .append(announcement.getPaidOn().format(FRENCH_DATE))
+                    .append(announcement.getBankReference() == null ? "" : ", réf. " + announcement.getBankReference())
+                    .append('\n'));
         }
         List<PromiseToPay> promised = promises.latestOfCustomer(customerId, RECENT);
         text.append("\nPromesses :\n");

@@ -33,8 +33,11 @@ class PortalController {
     private final PortalLinks links;
     private final PortalDesk desk;
     private final PortalDisputes disputes;
+    private final org.encaisse.payment.AnnouncedPayments payments;
 
-    PortalController(PortalLinks links, PortalDesk desk, PortalDisputes disputes) {
+    PortalController(PortalLinks links, PortalDesk desk, PortalDisputes disputes,
+                     org.encaisse.payment.AnnouncedPayments payments) {
+        this.payments = payments;
         this.disputes = disputes;
         this.links = links;
         this.desk = desk;
@@ -77,6 +80,21 @@ class PortalController {
         return links.resolve(token).<ResponseEntity<?>>map(access -> ResponseEntity.status(HttpStatus.CREATED)
                 .body(disputes.open(access, request.getRemoteAddr(), invoiceNumber, category, comment, files)))
                 .orElseGet(() -> notValid(MediaType.TEXT_PLAIN));
+    }
+
+    /** "We already paid": date, amount, the transfer's reference, the invoices it paid; collectors check it. */
+    @PostMapping(path = "/portal/{token}/payment-announcements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<?> paymentAnnounced(@PathVariable String token, @RequestParam(required = false) String paidOn,
+                                       @RequestParam(required = false) String amount,
+                                       @RequestParam(required = false) String bankReference,
+                                       @RequestParam(name = "invoiceNumbers", required = false) List<String> invoiceNumbers,
+                                       HttpServletRequest request) {
+        return links.resolve(token).<ResponseEntity<?>>map(access -> {
+            var announced = payments.announce(access.customerId(), paidOn, amount, bankReference, invoiceNumbers,
+                    PortalDesk.actor(access, request.getRemoteAddr()));
+            return ResponseEntity.status(HttpStatus.CREATED).body(java.util.Map.of("id", announced.getId(),
+                    "status", announced.getStatus().name()));
+        }).orElseGet(() -> notValid(MediaType.TEXT_PLAIN));
     }
 
     private static ResponseEntity<String> notValid(MediaType type) {

@@ -27,10 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -179,23 +176,12 @@ class PortalDisputeTests {
 
     private ResponseEntity<JsonNode> dispute(String number, String category, String comment, List<ByteArrayResource> files,
                                              boolean withCsrf) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-        if (withCsrf) {
-            ResponseEntity<String> page = anonymous.getForEntity("/portal/" + token, String.class);
-            String cookie = page.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
-                    .filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow();
-            String value = cookie.substring("XSRF-TOKEN=".length(), cookie.indexOf(';'));
-            headers.add(HttpHeaders.COOKIE, "XSRF-TOKEN=" + value);
-            headers.add("X-XSRF-TOKEN", value);
-        }
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("invoiceNumber", number);
         form.add("category", category);
         form.add("comment", comment);
         files.forEach(file -> form.add("files", file));
-        return anonymous.postForEntity("/portal/" + token + "/disputes", new HttpEntity<>(form, headers), JsonNode.class);
+        return new PortalClient(anonymous).post(token, "disputes", form, withCsrf);
     }
 
     private static ByteArrayResource file(String name, byte[] content) {

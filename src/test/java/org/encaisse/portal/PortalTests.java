@@ -46,6 +46,9 @@ class PortalTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    org.camunda.bpm.engine.TaskService tasks;
+
     private final java.time.LocalDate today = ParisDate.today();
 
     @AfterEach
@@ -166,6 +169,17 @@ class PortalTests {
             assertThat(new java.math.BigDecimal(browser.find("[data-figure='EUR.overdue']").getDomAttribute("data-value")))
                     .isEqualByComparingTo("1250.00");
             assertThat(browser.all("#letters tbody tr")).isNotEmpty();
+
+            // "Already paid", told from the page: the collectors get the check.
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "document.querySelector('#paid input[name=paidOn]').value = arguments[0]", today.minusDays(1).toString());
+            browser.find("#paid input[name=amount]").sendKeys("1250,00");
+            browser.find("#paid input[name=bankReference]").sendKeys("VIR-PORTAIL-1");
+            browser.find("#paid button").click();
+            browser.await(org.openqa.selenium.By.cssSelector("#paid-result.done"));
+            assertThat(browser.find("#paid-result").getText()).startsWith("Merci : votre paiement du ");
+            assertThat(tasks.createTaskQuery().processDefinitionKey("PaymentAnnouncementProcess")
+                    .processInstanceBusinessKey(customer).count()).isEqualTo(1);
 
             browser.go("/portal/" + "Q".repeat(43));
             assertThat(browser.driver().getPageSource()).contains("Ce lien n'est pas ou plus valable");
