@@ -22,7 +22,11 @@
           paidIntro: 'Indiquez-nous votre virement : nous le recherchons sur nos relevés et revenons vers vous s’il n’y figure pas.',
           paidOn: 'Payé le', paidAmount: 'Montant', paidReference: 'Référence du virement (facultatif)',
           paidInvoices: 'Factures réglées (facultatif)', paidSend: 'Signaler mon paiement',
-          paidDone: 'Merci : votre paiement du {date} est signalé, nous le vérifions.' },
+          paidDone: 'Merci : votre paiement du {date} est signalé, nous le vérifions.',
+          promiseTitle: 'Indiquer une date de paiement', promiseIntro: 'Dites-nous quand vous paierez : nous suspendons nos relances jusqu’à cette date.',
+          promiseDate: 'Je paierai le', promiseAmount: 'Montant', promiseSend: 'Envoyer ma promesse',
+          RECORDED: 'Merci : votre promesse de paiement est enregistrée, nos relances attendent cette date.',
+          TO_REVIEW: 'Merci : votre proposition est transmise à notre service, qui vous répondra rapidement.' },
     en: { title: 'Your account', intro: 'Your open invoices with {creditor} as of {date}.',
           invoicesTitle: 'Open invoices', lettersTitle: 'Letters sent',
           invoice: 'Invoice', issued: 'Issued', due: 'Due', amount: 'Amount', outstanding: 'Outstanding',
@@ -43,7 +47,11 @@
           paidIntro: 'Tell us about your transfer: we look for it on our bank statements and come back to you if it is not there.',
           paidOn: 'Paid on', paidAmount: 'Amount', paidReference: 'Transfer reference (optional)',
           paidInvoices: 'Invoices paid (optional)', paidSend: 'Report my payment',
-          paidDone: 'Thank you: your payment of {date} is reported; we are checking it.' }
+          paidDone: 'Thank you: your payment of {date} is reported; we are checking it.',
+          promiseTitle: 'Tell us when you will pay', promiseIntro: 'Tell us when you will pay: we hold our reminders until that date.',
+          promiseDate: 'I will pay on', promiseAmount: 'Amount', promiseSend: 'Send my promise',
+          RECORDED: 'Thank you: your promise to pay is recorded; our reminders wait for that date.',
+          TO_REVIEW: 'Thank you: your proposal goes to our team, who will answer you shortly.' }
   };
 
   const token = location.pathname.split('/')[2];
@@ -114,6 +122,7 @@
       return option;
     }));
     document.getElementById('paid').hidden = account.invoices.length === 0;
+    document.getElementById('promise').hidden = account.invoices.length === 0;
     document.getElementById('dispute').hidden = choices.length === 0;
 
     document.getElementById('totals').replaceChildren(...account.totals.flatMap(total =>
@@ -194,6 +203,33 @@
       document.body.dataset.state = 'ready';
     } finally {
       button.disabled = false;
+    }
+  });
+
+  document.getElementById('promise').addEventListener('submit', async event => {
+    event.preventDefault();
+    const form = event.target;
+    const result = document.getElementById('promise-result');
+    document.body.dataset.state = 'sending';
+    try {
+      const response = await fetch('/portal/' + encodeURIComponent(token) + '/promises', {
+        method: 'POST', body: new FormData(form), credentials: 'same-origin',
+        headers: { 'X-XSRF-TOKEN': csrf(), Accept: 'application/json' } });
+      if (!response.ok) {
+        result.className = 'refused';
+        result.textContent = await reason(response);
+        return;
+      }
+      const answer = await response.json();
+      form.reset();
+      result.className = 'done';
+      result.dataset.status = answer.status;
+      result.textContent = words[answer.status];
+    } catch (error) {
+      result.className = 'refused';
+      result.textContent = error.message;
+    } finally {
+      document.body.dataset.state = 'ready';
     }
   });
 

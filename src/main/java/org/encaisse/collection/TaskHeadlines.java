@@ -46,7 +46,7 @@ class TaskHeadlines extends AbstractProcessEnginePlugin implements TaskListener 
     static final String PRIORITY_DECISION = "TaskPriorityDecision";
     private static final int TASK_NAME_LENGTH = 255;
     static final Set<String> PROCESSES = Set.of("CollectionCaseProcess", "PreCollectionCallProcess", "PaymentPlanProcess",
-            "CreditInsuranceProcess", "PaymentAnnouncementProcess");
+            "CreditInsuranceProcess", "PaymentAnnouncementProcess", "PromiseRequestProcess");
 
     // Resolved when a task is created: the engine is built before the services the headline reads.
     private final ObjectProvider<TaskHeadline> headline;

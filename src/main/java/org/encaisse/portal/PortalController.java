@@ -34,9 +34,11 @@ class PortalController {
     private final PortalDesk desk;
     private final PortalDisputes disputes;
     private final org.encaisse.payment.AnnouncedPayments payments;
+    private final PortalPromises promises;
 
     PortalController(PortalLinks links, PortalDesk desk, PortalDisputes disputes,
-                     org.encaisse.payment.AnnouncedPayments payments) {
+                     org.encaisse.payment.AnnouncedPayments payments, PortalPromises promises) {
+        this.promises = promises;
         this.payments = payments;
         this.disputes = disputes;
         this.links = links;
@@ -95,6 +97,16 @@ class PortalController {
             return ResponseEntity.status(HttpStatus.CREATED).body(java.util.Map.of("id", announced.getId(),
                     "status", announced.getStatus().name()));
         }).orElseGet(() -> notValid(MediaType.TEXT_PLAIN));
+    }
+
+    /** A date and an amount the customer promises to pay; the answer says whether the case took it or a collector decides. */
+    @PostMapping(path = "/portal/{token}/promises", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<?> promise(@PathVariable String token, @RequestParam(required = false) String promisedDate,
+                              @RequestParam(required = false) String promisedAmount, HttpServletRequest request) {
+        return links.resolve(token).<ResponseEntity<?>>map(access -> ResponseEntity.status(HttpStatus.CREATED)
+                .body(java.util.Map.of("status", promises.promise(access, request.getRemoteAddr(), promisedDate,
+                        promisedAmount).name())))
+                .orElseGet(() -> notValid(MediaType.TEXT_PLAIN));
     }
 
     private static ResponseEntity<String> notValid(MediaType type) {

@@ -181,6 +181,16 @@ class PortalTests {
             assertThat(tasks.createTaskQuery().processDefinitionKey("PaymentAnnouncementProcess")
                     .processInstanceBusinessKey(customer).count()).isEqualTo(1);
 
+            // A promise within the policy answers the case's open call.
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "document.querySelector('#promise input[name=promisedDate]').value = arguments[0]",
+                    today.plusDays(7).toString());
+            browser.find("#promise input[name=promisedAmount]").sendKeys("1250");
+            browser.find("#promise button").click();
+            browser.await(org.openqa.selenium.By.cssSelector("#promise-result.done"));
+            assertThat(browser.find("#promise-result").getDomAttribute("data-status")).isEqualTo("RECORDED");
+            assertThat(browser.find("#promise-result").getText()).startsWith("Merci : votre promesse de paiement est enregistrée");
+
             browser.go("/portal/" + "Q".repeat(43));
             assertThat(browser.driver().getPageSource()).contains("Ce lien n'est pas ou plus valable");
         }
