@@ -175,89 +175,52 @@
     document.body.dataset.state = 'ready';
   }
 
-  document.getElementById('dispute').addEventListener('submit', async event => {
-    event.preventDefault();
-    const form = event.target;
-    const result = document.getElementById('dispute-result');
-    const button = form.querySelector('button');
-    button.disabled = true;
-    document.body.dataset.state = 'sending';
-    try {
-      const response = await fetch('/portal/' + encodeURIComponent(token) + '/disputes', {
-        method: 'POST', body: new FormData(form), credentials: 'same-origin',
-        headers: { 'X-XSRF-TOKEN': csrf(), Accept: 'application/json' } });
-      if (!response.ok) {
+  /**
+   * Sends one of the page's forms to /portal/{token}/{action} with the CSRF header, and says in {resultId} what
+   * came of it: {done(answer, form)} gives the words of a success; a refusal shows the server's reasons.
+   */
+  function sends(formId, action, resultId, done) {
+    document.getElementById(formId).addEventListener('submit', async event => {
+      event.preventDefault();
+      const form = event.target;
+      const result = document.getElementById(resultId);
+      const button = form.querySelector('button');
+      button.disabled = true;
+      document.body.dataset.state = 'sending';
+      try {
+        const response = await fetch('/portal/' + encodeURIComponent(token) + '/' + action, {
+          method: 'POST', body: new FormData(form), credentials: 'same-origin',
+          headers: { 'X-XSRF-TOKEN': csrf(), Accept: 'application/json' } });
+        if (!response.ok) {
+          result.className = 'refused';
+          result.textContent = await reason(response);
+          return;
+        }
+        const words = await done(await response.json(), form);
+        form.reset();
+        result.className = 'done';
+        result.textContent = words;
+      } catch (error) {
         result.className = 'refused';
-        result.textContent = await reason(response);
+        result.textContent = error.message;
+      } finally {
+        button.disabled = false;
         document.body.dataset.state = 'ready';
-        return;
       }
-      const dispute = await response.json();
-      form.reset();
-      await load();
-      result.className = 'done';
-      result.textContent = fill(words.disputeDone, { id: dispute.id, invoice: dispute.invoiceNumber });
-    } catch (error) {
-      result.className = 'refused';
-      result.textContent = error.message;
-      document.body.dataset.state = 'ready';
-    } finally {
-      button.disabled = false;
-    }
-  });
+    });
+  }
 
-  document.getElementById('promise').addEventListener('submit', async event => {
-    event.preventDefault();
-    const form = event.target;
-    const result = document.getElementById('promise-result');
-    document.body.dataset.state = 'sending';
-    try {
-      const response = await fetch('/portal/' + encodeURIComponent(token) + '/promises', {
-        method: 'POST', body: new FormData(form), credentials: 'same-origin',
-        headers: { 'X-XSRF-TOKEN': csrf(), Accept: 'application/json' } });
-      if (!response.ok) {
-        result.className = 'refused';
-        result.textContent = await reason(response);
-        return;
-      }
-      const answer = await response.json();
-      form.reset();
-      result.className = 'done';
-      result.dataset.status = answer.status;
-      result.textContent = words[answer.status];
-    } catch (error) {
-      result.className = 'refused';
-      result.textContent = error.message;
-    } finally {
-      document.body.dataset.state = 'ready';
-    }
+  sends('dispute', 'disputes', 'dispute-result', async dispute => {
+    // The invoice is disputed now: the page shows it so, and offers it no more.
+    await load();
+    return fill(words.disputeDone, { id: dispute.id, invoice: dispute.invoiceNumber });
   });
-
-  document.getElementById('paid').addEventListener('submit', async event => {
-    event.preventDefault();
-    const form = event.target;
-    const result = document.getElementById('paid-result');
-    document.body.dataset.state = 'sending';
-    try {
-      const response = await fetch('/portal/' + encodeURIComponent(token) + '/payment-announcements', {
-        method: 'POST', body: new FormData(form), credentials: 'same-origin',
-        headers: { 'X-XSRF-TOKEN': csrf(), Accept: 'application/json' } });
-      if (!response.ok) {
-        result.className = 'refused';
-        result.textContent = await reason(response);
-        return;
-      }
-      const paidOn = form.elements.paidOn.value;
-      form.reset();
-      result.className = 'done';
-      result.textContent = fill(words.paidDone, { date: new Intl.DateTimeFormat(words.locale).format(new Date(paidOn + 'T12:00:00')) });
-    } catch (error) {
-      result.className = 'refused';
-      result.textContent = error.message;
-    } finally {
-      document.body.dataset.state = 'ready';
-    }
+  sends('promise', 'promises', 'promise-result', answer => {
+    document.getElementById('promise-result').dataset.status = answer.status;
+    return words[answer.status];
   });
+  sends('paid', 'payment-announcements', 'paid-result', (answer, form) => fill(words.paidDone,
+    { date: new Intl.DateTimeFormat(words.locale).format(new Date(form.elements.paidOn.value + 'T12:00:00')) }));
 
   load().catch(error => {
     const box = document.getElementById('error');
