@@ -26,7 +26,10 @@
           promiseTitle: 'Indiquer une date de paiement', promiseIntro: 'Dites-nous quand vous paierez : nous suspendons nos relances jusqu’à cette date.',
           promiseDate: 'Je paierai le', promiseAmount: 'Montant', promiseSend: 'Envoyer ma promesse',
           RECORDED: 'Merci : votre promesse de paiement est enregistrée, nos relances attendent cette date.',
-          TO_REVIEW: 'Merci : votre proposition est transmise à notre service, qui vous répondra rapidement.' },
+          TO_REVIEW: 'Merci : votre proposition est transmise à notre service, qui vous répondra rapidement.',
+          planTitle: 'Demander un échéancier', planIntro: 'Vous traversez une difficulté ? Proposez un paiement en plusieurs mensualités : notre service l’étudie et vous envoie un accord à signer.',
+          planCount: 'Nombre de mensualités (2 à 12)', planFirst: 'Première mensualité le', planComment: 'Votre situation (facultatif)',
+          planSend: 'Envoyer ma demande', planDone: 'Merci : votre demande d’échéancier est transmise à notre service.' },
     en: { title: 'Your account', intro: 'Your open invoices with {creditor} as of {date}.',
           invoicesTitle: 'Open invoices', lettersTitle: 'Letters sent',
           invoice: 'Invoice', issued: 'Issued', due: 'Due', amount: 'Amount', outstanding: 'Outstanding',
@@ -51,7 +54,10 @@
           promiseTitle: 'Tell us when you will pay', promiseIntro: 'Tell us when you will pay: we hold our reminders until that date.',
           promiseDate: 'I will pay on', promiseAmount: 'Amount', promiseSend: 'Send my promise',
           RECORDED: 'Thank you: your promise to pay is recorded; our reminders wait for that date.',
-          TO_REVIEW: 'Thank you: your proposal goes to our team, who will answer you shortly.' }
+          TO_REVIEW: 'Thank you: your proposal goes to our team, who will answer you shortly.',
+          planTitle: 'Ask for a payment plan', planIntro: 'Going through a difficult time? Offer to pay in monthly installments: our team looks into it and sends you an agreement to sign.',
+          planCount: 'Number of monthly installments (2 to 12)', planFirst: 'First installment on', planComment: 'Your situation (optional)',
+          planSend: 'Send my request', planDone: 'Thank you: your payment plan request goes to our team.' }
   };
 
   const token = location.pathname.split('/')[2];
@@ -123,6 +129,7 @@
     }));
     document.getElementById('paid').hidden = account.invoices.length === 0;
     document.getElementById('promise').hidden = account.invoices.length === 0;
+    document.getElementById('plan').hidden = account.invoices.length === 0;
     document.getElementById('dispute').hidden = choices.length === 0;
 
     document.getElementById('totals').replaceChildren(...account.totals.flatMap(total =>
@@ -219,6 +226,7 @@
     document.getElementById('promise-result').dataset.status = answer.status;
     return words[answer.status];
   });
+  sends('plan', 'plan-requests', 'plan-result', () => words.planDone);
   sends('paid', 'payment-announcements', 'paid-result', (answer, form) => fill(words.paidDone,
     { date: new Intl.DateTimeFormat(words.locale).format(new Date(form.elements.paidOn.value + 'T12:00:00')) }));
 

@@ -66,6 +66,26 @@ public class CustomerAnswers {
     }
 
     /**
+     * Answers the case's open call with the customer's difficulty and its payment plan proposal: the case starts
+     * the plan path, whose collector sees the proposal and starts from its figures. False when no call is open.
+     */
+    @Transactional
+    public boolean askForPlan(Long customerId, int installments, LocalDate firstInstallment, String proposal,
+                              String actor) {
+        Optional<Task> call = openCall(customerId);
+        if (call.isEmpty()) {
+            return false;
+        }
+        audit.append(actor, "PLAN_REQUESTED", customerId, customers.get(customerId).getExternalId(), null, proposal);
+        TaskActor.onBehalfOf(actor, () -> tasks.complete(call.get().getId(), Map.of(
+                CaseVariables.CALL_OUTCOME, CallOutcome.DIFFICULTY,
+                "customerPlanProposal", proposal,
+                "proposedInstallmentCount", installments,
+                "proposedFirstInstallmentDate", firstInstallment.toString())));
+        return true;
+    }
+
+    /**
      * A promise the collectors decide on ("Examiner la promesse du client"): further than the policy accepts by
      * itself, or made while the case waits for no call. {@code why} says which, for the collector.
      */

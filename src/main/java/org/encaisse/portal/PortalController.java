@@ -35,9 +35,11 @@ class PortalController {
     private final PortalDisputes disputes;
     private final org.encaisse.payment.AnnouncedPayments payments;
     private final PortalPromises promises;
+    private final PortalPlanRequests plans;
 
     PortalController(PortalLinks links, PortalDesk desk, PortalDisputes disputes,
-                     org.encaisse.payment.AnnouncedPayments payments, PortalPromises promises) {
+                     org.encaisse.payment.AnnouncedPayments payments, PortalPromises promises, PortalPlanRequests plans) {
+        this.plans = plans;
         this.promises = promises;
         this.payments = payments;
         this.disputes = disputes;
@@ -107,6 +109,17 @@ class PortalController {
                 .body(java.util.Map.of("status", promises.promise(access, request.getRemoteAddr(), promisedDate,
                         promisedAmount).name())))
                 .orElseGet(() -> notValid(MediaType.TEXT_PLAIN));
+    }
+
+    /** A payment plan: how many monthly installments, from when, and the customer's words. */
+    @PostMapping(path = "/portal/{token}/plan-requests", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<?> planRequest(@PathVariable String token, @RequestParam(required = false) String installmentCount,
+                                  @RequestParam(required = false) String firstInstallmentDate,
+                                  @RequestParam(required = false) String comment, HttpServletRequest request) {
+        return links.resolve(token).<ResponseEntity<?>>map(access -> {
+            plans.ask(access, request.getRemoteAddr(), installmentCount, firstInstallmentDate, comment);
+            return ResponseEntity.status(HttpStatus.CREATED).body(java.util.Map.of("status", "PLAN_REQUESTED"));
+        }).orElseGet(() -> notValid(MediaType.TEXT_PLAIN));
     }
 
     private static ResponseEntity<String> notValid(MediaType type) {

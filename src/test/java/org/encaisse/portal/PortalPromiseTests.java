@@ -117,6 +117,44 @@ class PortalPromiseTests {
         assertThat(api.get("/api/customers/" + customer + "/promises").getBody()).isEmpty();
     }
 
+    @Test
+    void aPlanAskedForOnThePageStartsThePlanPathWithTheCustomersProposal() {
+        LocalDate first = today.plusDays(20);
+        assertRefused(plan("1", first.toString(), null), "installmentCount");
+        assertRefused(plan("6", today.minusDays(1).toString(), null), "firstInstallmentDate");
+        assertThat(runtime.getActiveActivityIds(caseId)).contains("Task_CallCustomer");
+
+        ResponseEntity<JsonNode> asked = plan("6", first.toString(), "Baisse d'activité cet hiver");
+        assertThat(asked.getStatusCode()).as(String.valueOf(asked.getBody())).isEqualTo(HttpStatus.CREATED);
+        runUntilTimer();
+        var planInstance = runtime.createProcessInstanceQuery().processDefinitionKey("PaymentPlanProcess")
+                .processInstanceBusinessKey(customer).singleResult();
+        assertThat(planInstance).as("the plan path of " + customer).isNotNull();
+        for (int i = 0; i < 5 && tasks.createTaskQuery().processInstanceId(planInstance.getId()).count() == 0; i++) {
+            management.createJobQuery().processInstanceId(planInstance.getId()).list()
+                    .forEach(job -> management.executeJob(job.getId()));
+        }
+        Task propose = tasks.createTaskQuery().processInstanceId(planInstance.getId()).singleResult();
+        assertThat(propose.getTaskDefinitionKey()).isEqualTo("Task_ProposePlan");
+        assertThat(runtime.getVariable(planInstance.getId(), "installmentCount")).isEqualTo(6);
+        assertThat(runtime.getVariable(planInstance.getId(), "firstInstallmentDate")).isEqualTo(first.toString());
+        assertThat((String) runtime.getVariable(planInstance.getId(), "customerPlanProposal"))
+                .startsWith("6 mensualités à partir du ").endsWith("« Baisse d'activité cet hiver »");
+
+        // The case is in the plan path now: a second request waits for the team's answer.
+        assertThat(plan("3", first.toString(), null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    private ResponseEntity<JsonNode> plan(String count, String first, String comment) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("installmentCount", count);
+        form.add("firstInstallmentDate", first);
+        if (comment != null) {
+            form.add("comment", comment);
+        }
+        return new PortalClient(anonymous).post(token, "plan-requests", form, true);
+    }
+
     /** Runs the case's continuations, not its timers: where it waits now, not where days would take it. */
     private void runUntilTimer() {
         for (int i = 0; i < 10; i++) {

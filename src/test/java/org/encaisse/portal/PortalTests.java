@@ -191,6 +191,15 @@ class PortalTests {
             assertThat(browser.find("#promise-result").getDomAttribute("data-status")).isEqualTo("RECORDED");
             assertThat(browser.find("#promise-result").getText()).startsWith("Merci : votre promesse de paiement est enregistrée");
 
+            // The call answered, a payment plan cannot be asked for online any more: the page says why.
+            browser.find("#plan input[name=installmentCount]").sendKeys("6");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "document.querySelector('#plan input[name=firstInstallmentDate]').value = arguments[0]",
+                    today.plusDays(20).toString());
+            browser.find("#plan button").click();
+            browser.await(org.openqa.selenium.By.cssSelector("#plan-result.refused"));
+            assertThat(browser.find("#plan-result").getText()).contains("ne permet pas de demander un échéancier");
+
             browser.go("/portal/" + "Q".repeat(43));
             assertThat(browser.driver().getPageSource()).contains("Ce lien n'est pas ou plus valable");
         }
