@@ -49,6 +49,12 @@ class PortalTests {
     @Autowired
     org.camunda.bpm.engine.TaskService tasks;
 
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+
     private final java.time.LocalDate today = ParisDate.today();
 
     @AfterEach
@@ -149,14 +155,21 @@ class PortalTests {
     }
 
     @Test
-    void theCustomerOpensItsPageInABrowserAndReadsWhatItOwesAsText() {
+    void theCustomerOpensTheLinkOfItsEmailDisputesOneInvoiceWithAPdfAndPromisesToPayTheOther(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws java.io.IOException {
         // A name that is markup: the page shows it as written and runs nothing of it.
         String customer = Api.unique("C");
         api.post("/api/customers", """
                 {"externalId": "%s", "name": "<img src=x onerror=\\"window.pwned=1\\">Atelier Lumière", "contacts": [
                   {"role": "ACCOUNTS_PAYABLE", "name": "Compta", "email": "%s"}]}""".formatted(customer, Api.emailOf(customer)));
         String late = api.invoice(customer, today.minusDays(50).toString(), today.minusDays(20).toString(), "1250.00");
+        String wrong = api.invoice(customer, today.minusDays(45).toString(), today.minusDays(15).toString(), "380.00");
         String token = tokenFromTheFirstReminderTo(customer);
+        java.nio.file.Path proof = folder.resolve("bon-de-livraison.pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            pdf.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            pdf.save(proof.toFile());
+        }
 
         try (Browser browser = new Browser(port)) {
             browser.open("/portal/" + token);
@@ -167,13 +180,23 @@ class PortalTests {
             assertThat(browser.find("#invoices tr[data-invoice='" + late + "']").getText().replace('\u202F', ' ')
                     .replace('\u00A0', ' ')).contains("1 250,00 €", "20");
             assertThat(new java.math.BigDecimal(browser.find("[data-figure='EUR.overdue']").getDomAttribute("data-value")))
-                    .isEqualByComparingTo("1250.00");
+                    .isEqualByComparingTo("1630.00");
             assertThat(browser.all("#letters tbody tr")).isNotEmpty();
+
+            // One invoice is wrong: disputed with the delivery note.
+            new org.openqa.selenium.support.ui.Select(browser.find("#dispute select[name=invoiceNumber]")).selectByValue(wrong);
+            new org.openqa.selenium.support.ui.Select(browser.find("#dispute select[name=category]")).selectByValue("DELIVERY");
+            browser.find("#dispute textarea[name=comment]").sendKeys("Livraison jamais reçue");
+            browser.find("#dispute input[name=files]").sendKeys(proof.toString());
+            browser.find("#dispute button").click();
+            browser.await(org.openqa.selenium.By.cssSelector("#dispute-result.done"));
+            assertThat(browser.find("#invoices tr[data-invoice='" + wrong + "']").getDomAttribute("data-status"))
+                    .isEqualTo("DISPUTED");
 
             // "Already paid", told from the page: the collectors get the check.
             ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
                     "document.querySelector('#paid input[name=paidOn]').value = arguments[0]", today.minusDays(1).toString());
-            browser.find("#paid input[name=amount]").sendKeys("1250,00");
+            browser.find("#paid input[name=amount]").sendKeys("100,00");
             browser.find("#paid input[name=bankReference]").sendKeys("VIR-PORTAIL-1");
             browser.find("#paid button").click();
             browser.await(org.openqa.selenium.By.cssSelector("#paid-result.done"));
@@ -203,6 +226,21 @@ class PortalTests {
             browser.go("/portal/" + "Q".repeat(43));
             assertThat(browser.driver().getPageSource()).contains("Ce lien n'est pas ou plus valable");
         }
+        // The case shows both: the dispute, out of the reminders, and the promise it now waits for (recorded by the
+        // step after the call, which the job executor runs).
+        String caseId = work.caseOf(customer);
+        for (var job : management.createJobQuery().processInstanceId(caseId).messages().list()) {
+            management.executeJob(job.getId());
+        }
+        assertThat(runtime.getActiveActivityIds(caseId)).contains("Event_PromiseDue");
+        JsonNode dispute = api.get("/api/customers/" + customer + "/disputes").getBody().get(0);
+        assertThat(dispute.get("invoiceNumber").asText()).isEqualTo(wrong);
+        assertThat(api.get("/api/disputes/" + dispute.get("id").asLong() + "/attachments").getBody()).hasSize(1);
+        assertThat(api.get("/api/customers/" + customer + "/promises").getBody().get(0).get("recordedBy").asText())
+                .startsWith("portal:link ");
+        assertThat(api.get("/api/customers/" + customer + "/timeline").getBody())
+                .anyMatch(event -> event.get("kind").asText().equals("DISPUTE_OPENED"))
+                .anyMatch(event -> event.get("kind").asText().equals("PROMISE_RECORDED"));
     }
 
     private String tokenFromTheFirstReminderTo(String customer) {
