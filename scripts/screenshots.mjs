@@ -1,6 +1,8 @@
 // Takes the README's screenshots from a running demo (./mvnw spring-boot:run, demo data on) in headless
 // Chromium: a collector's Tasklist, the receivables dashboard, and a manager's credit insurance declaration.
 // Run: npm ci && npm run screenshots   (ENCAISSE_URL, default http://localhost:8080)
+// ENCAISSE_PORTAL_LINK: a customer's portal link from a letter the demo sent (with a mail catcher on port 1025),
+// for the screenshot of the customer portal.
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
@@ -46,6 +48,14 @@ try {
   await manager.waitForTimeout(1500);
   await manager.screenshot({ path: `${out}/insurance-declaration.png` });
   console.log(`${out}/insurance-declaration.png`);
+
+  if (process.env.ENCAISSE_PORTAL_LINK) {
+    const portal = await browser.newPage({ viewport, locale: 'fr-FR' });
+    await portal.goto(process.env.ENCAISSE_PORTAL_LINK);
+    await portal.waitForSelector('body[data-state=ready]', { timeout: 30000 });
+    await portal.screenshot({ path: `${out}/portal.png` });
+    console.log(`${out}/portal.png`);
+  }
 } finally {
   await browser.close();
 }
