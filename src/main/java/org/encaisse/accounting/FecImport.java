@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,8 @@ import org.encaisse.invoice.InvoiceImport;
 import org.encaisse.invoice.InvoiceLedger;
 import org.encaisse.invoice.InvoiceRecord;
 import org.encaisse.payment.PaymentRecording;
-import org.encaisse.payment.PaymentRequest;
+import org.encaisse.payment.PaymentsRecorded;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
@@ -45,8 +47,8 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 @Service
 public class FecImport {
 
-    /** Credits applied between two clears of the persistence context (see {@link #writeOut}). */
-    private static final int FLUSH_EVERY = 200;
+    /** Credits applied together, between two clears of the persistence context (see {@link #applyCredits}). */
+    private static final int CHUNK = 500;
 
     private final CustomerImport customerImport;
     private final CustomerDirectory customers;
@@ -60,11 +62,13 @@ public class FecImport {
     private final int defaultTermDays;
     private final ImportHistory history;
     private final EntityManager entityManager;
+    private final ApplicationEventPublisher events;
 
     FecImport(CustomerImport customerImport, CustomerDirectory customers, InvoiceImport invoiceImport,
               InvoiceLedger ledger, PaymentRecording payments, ImportedLedgerLines importedLines, AuditTrail audit,
               Actors actors, Clock clock, @Value("${encaisse.imports.default-payment-term-days:30}") int defaultTermDays,
-              ImportHistory history, EntityManager entityManager) {
+              ImportHistory history, EntityManager entityManager, ApplicationEventPublisher events) {
+        this.events = events;
         this.history = history;
         this.entityManager = entityManager;
         this.customerImport = customerImport;
@@ -154,36 +158,70 @@ public class FecImport {
         final List<String> leftUnapplied = new ArrayList<>();
     }
 
+    /**
+     * Applies the file's credits in date order, a chunk at a time: the chunk's payers locked, its lettered invoices
+     * and what its payers owe read in a few queries, its payments and ledger lines written in JDBC batches, and the
+     * payers' cases told once. As a credit settles invoices, the next one sees what is left.
+     */
     private CreditsApplied applyCredits(FecReceivables receivables, String name, String actor) {
         List<FecReceivables.CreditDraft> credits = receivables.creditsByDate();
         Set<String> known = new HashSet<>();
         for (List<String> chunk : QueryChunks.of(credits.stream().map(FecReceivables.CreditDraft::key).toList())) {
             known.addAll(importedLines.findKnownKeys(chunk));
         }
-        Map<String, Customer> byExternalId = customers.findAll(credits.stream().map(FecReceivables.CreditDraft::customer)
-                .distinct().toList());
+        Map<String, Long> customerIds = new HashMap<>();
+        customers.findAll(credits.stream().map(FecReceivables.CreditDraft::customer).distinct().toList())
+                .forEach((externalId, customer) -> customerIds.put(externalId, customer.getId()));
         CreditsApplied applied = new CreditsApplied();
-        Instant now = clock.instant();
-        List<ImportedLedgerLine> recorded = new ArrayList<>();
+        List<FecReceivables.CreditDraft> fresh = new ArrayList<>();
+        for (FecReceivables.CreditDraft credit : credits) {
+            if (known.contains(credit.key())) {
+                applied.alreadyImported++;
+            } else {
+                fresh.add(credit);
+            }
+        }
         // What the customers' and invoices' imports loaded is written out first, so that the credits start from
         // an empty persistence context.
         entityManager.flush();
         entityManager.clear();
-        for (FecReceivables.CreditDraft credit : credits) {
-            if (known.contains(credit.key())) {
-                applied.alreadyImported++;
-                continue;
-            }
-            Customer customer = byExternalId.get(credit.customer());
-            List<Invoice> lettered = lettered(receivables.letteredWith(credit), customer, credit.currency());
+        for (int from = 0; from < fresh.size(); from += CHUNK) {
+            applyChunk(fresh.subList(from, Math.min(fresh.size(), from + CHUNK)), receivables, customerIds, name, actor,
+                    applied);
+        }
+        return applied;
+    }
+
+    private void applyChunk(List<FecReceivables.CreditDraft> chunk, FecReceivables receivables,
+                            Map<String, Long> customerIds, String name, String actor, CreditsApplied applied) {
+        Map<Long, Customer> payers = customers.lockAll(chunk.stream().map(credit -> customerIds.get(credit.customer()))
+                .collect(java.util.stream.Collectors.toSet()));
+        Map<String, Invoice> letteredInvoices = ledger.findAll(chunk.stream()
+                .flatMap(credit -> receivables.letteredWith(credit).stream()).collect(java.util.stream.Collectors.toSet()));
+        Map<Long, List<Invoice>> owed = ledger.payableOnAccountOf(payers.keySet());
+        Set<String> paidBefore = payments.recordedAmong(chunk.stream().map(FecImport::reference).toList());
+        Set<String> paying = new java.util.LinkedHashSet<>();
+        Instant now = clock.instant();
+        List<ImportedLedgerLine> recorded = new ArrayList<>(chunk.size());
+        for (FecReceivables.CreditDraft credit : chunk) {
+            Customer customer = payers.get(customerIds.get(credit.customer()));
+            List<Invoice> ofCustomer = owed.getOrDefault(customer.getId(), List.of());
+            List<Invoice> lettered = receivables.letteredWith(credit).stream().map(letteredInvoices::get)
+                    .filter(invoice -> invoice != null && invoice.getCustomerId().equals(customer.getId())
+                            && invoice.getCurrency().equals(credit.currency())).toList();
             if (credit.kind() == FecReceivables.CreditKind.PAYMENT) {
-                List<String> numbers = lettered.stream().map(Invoice::getNumber).toList();
-                payments.record(new PaymentRequest("FEC " + credit.key(), credit.date().toString(),
-                        credit.amount().toPlainString(), credit.currency(), numbers.isEmpty() ? null : numbers,
-                        numbers.isEmpty() ? credit.customer() : null), actor);
+                // Recorded through the API under the same reference: the FEC repeats it, nothing new.
+                if (!paidBefore.contains(reference(credit))) {
+                    List<Invoice> settled = !lettered.isEmpty() ? lettered : ofCustomer.stream()
+                            .filter(invoice -> ledger.isPayableOnAccount(invoice, credit.currency())).toList();
+                    // Lettered, it acknowledges its invoices; on account, the whole account (Code civil 2240).
+                    payments.recordMatched(reference(credit), credit.date(), credit.amount(), credit.currency(), customer,
+                            settled, !lettered.isEmpty() ? lettered : ofCustomer, actor);
+                    paying.add(customer.getExternalId());
+                }
                 applied.payments++;
             } else {
-                BigDecimal left = applyCreditNote(credit, customer, lettered, actor, name);
+                BigDecimal left = applyCreditNote(credit, customer, lettered, ofCustomer, actor, name);
                 if (left.signum() > 0) {
                     applied.leftUnapplied.add("line " + credit.line() + ": " + left.toPlainString() + " "
                             + credit.currency() + " of the credit note '" + credit.label() + "' of " + credit.customer()
@@ -192,42 +230,26 @@ public class FecImport {
                 applied.creditNotes++;
             }
             recorded.add(new ImportedLedgerLine(credit, name, now));
-            if (recorded.size() == FLUSH_EVERY) {
-                writeOut(recorded);
-            }
         }
-        writeOut(recorded);
-        return applied;
-    }
-
-    /**
-     * Saves the ledger lines recorded since the last time, writes out the persistence context and empties it: every
-     * query of the next credit flushes first, and a flush checks each entity the transaction holds, so without
-     * this the hundred-thousandth credit would check every invoice and payment before it.
-     */
-    private void writeOut(List<ImportedLedgerLine> recorded) {
         importedLines.saveAll(recorded);
-        recorded.clear();
+        events.publishEvent(new PaymentsRecorded(paying));
+        // Every query flushes first, and a flush checks each entity the transaction holds: without clearing, the
+        // hundred-thousandth credit would check every invoice and payment before it.
         entityManager.flush();
         entityManager.clear();
     }
 
-    /** The lettered invoices that are this customer's, in this currency: a letter never reaches another account. */
-    private List<Invoice> lettered(List<String> numbers, Customer customer, String currency) {
-        if (numbers.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Invoice> found = ledger.findAll(numbers);
-        return numbers.stream().map(found::get).filter(invoice -> invoice != null
-                && invoice.getCustomerId().equals(customer.getId()) && invoice.getCurrency().equals(currency)).toList();
+    private static String reference(FecReceivables.CreditDraft credit) {
+        return "FEC " + credit.key();
     }
 
     /** Lowers the lettered invoices first, then the oldest open ones; returns what found nothing to lower. */
     private BigDecimal applyCreditNote(FecReceivables.CreditDraft credit, Customer customer, List<Invoice> lettered,
-                                       String actor, String name) {
+                                       List<Invoice> owed, String actor, String name) {
         Map<Long, Invoice> targets = new LinkedHashMap<>();
         lettered.forEach(invoice -> targets.put(invoice.getId(), invoice));
-        ledger.payableOnAccount(customer.getId(), credit.currency()).forEach(invoice -> targets.putIfAbsent(invoice.getId(), invoice));
+        owed.stream().filter(invoice -> ledger.isPayableOnAccount(invoice, credit.currency()))
+                .forEach(invoice -> targets.putIfAbsent(invoice.getId(), invoice));
         BigDecimal left = credit.amount();
         List<String> lowered = new ArrayList<>();
         for (Invoice invoice : targets.values()) {

@@ -8,7 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.encaisse.audit.AuditTrail;
 import org.encaisse.customer.Customer;
 import org.encaisse.customer.CustomerDirectory;
@@ -18,6 +21,8 @@ import org.encaisse.invoice.Invoice;
 import org.encaisse.invoice.InvoiceLedger;
 import org.encaisse.payment.PaymentRecording;
 import org.encaisse.payment.PaymentRequest;
+import org.encaisse.payment.PaymentsRecorded;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,9 +46,16 @@ public class BankMatching {
     private final RuntimeService runtime;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final ProcessEngineConfigurationImpl engine;
+    private final RepositoryService repository;
 
     BankMatching(BankEntries entries, PaymentMatcher matcher, PaymentRecording payments, CustomerDirectory customers,
-                 InvoiceLedger ledger, RuntimeService runtime, AuditTrail audit, Clock clock) {
+                 InvoiceLedger ledger, RuntimeService runtime, AuditTrail audit, Clock clock,
+                 ApplicationEventPublisher events, ProcessEngine processEngine) {
+        this.events = events;
+        this.engine = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        this.repository = processEngine.getRepositoryService();
         this.entries = entries;
         this.matcher = matcher;
         this.payments = payments;
@@ -58,24 +70,61 @@ public class BankMatching {
     record Outcome(BankEntry entry, PaymentMatcher.Match match, PaymentMatcher.Candidate best) {
     }
 
-    /** Applies the payment when a rule matches it, else starts "Rapprocher le paiement" for the collectors. */
+    /**
+     * Records a batch of payments received, in order: those a rule matches are applied, each seeing what the ones
+     * before it left owed, and their payers' cases told once at the end; the others are returned unmatched (no
+     * match) for {@link #leaveToCollectors}, their entries saved.
+     */
     @Transactional
-    Outcome receive(StatementEntry received, String fileName) {
-        BankEntry entry = entries.save(new BankEntry(received, fileName, clock.instant()));
-        var match = matcher.automatic(received);
-        if (match.isPresent()) {
-            apply(entry, match.get());
-            return new Outcome(entry, match.get(), null);
+    List<Outcome> receiveAll(List<StatementEntry> received, String fileName) {
+        PaymentMatcher.Basis basis = matcher.basisFor(received);
+        List<Outcome> outcomes = new ArrayList<>(received.size());
+        java.util.Set<String> payers = new java.util.LinkedHashSet<>();
+        for (StatementEntry one : received) {
+            BankEntry entry = entries.save(new BankEntry(one, fileName, clock.instant()));
+            var match = matcher.automatic(one, basis);
+            if (match.isPresent()) {
+                apply(entry, match.get());
+                payers.add(match.get().customer().getExternalId());
+            }
+            outcomes.add(new Outcome(entry, match.orElse(null), null));
         }
-        List<PaymentMatcher.Candidate> candidates = matcher.candidates(received, CANDIDATES);
-        runtime.startProcessInstanceByKey(BankMatchingVariables.PROCESS, entry.getBankReference(),
-                variables(entry, candidates));
-        return new Outcome(entry, null, candidates.isEmpty() ? null : candidates.get(0));
+        events.publishEvent(new PaymentsRecorded(payers));
+        return outcomes;
+    }
+
+    /**
+     * Starts "Rapprocher le paiement" for each entry no rule matched, with the customers it most likely comes from;
+     * {@code unmatched} are the outcomes {@link #receiveAll} returned for them. The processes start in one engine
+     * command, so that their rows are written in a few JDBC batches rather than a few statements each.
+     */
+    @Transactional
+    List<Outcome> leaveToCollectors(List<Outcome> unmatched, List<StatementEntry> received) {
+        List<List<PaymentMatcher.Candidate>> scored = matcher.candidates(received, CANDIDATES);
+        List<Outcome> outcomes = new ArrayList<>(unmatched.size());
+        List<Map<String, Object>> starts = new ArrayList<>(unmatched.size());
+        for (int i = 0; i < unmatched.size(); i++) {
+            BankEntry entry = unmatched.get(i).entry();
+            List<PaymentMatcher.Candidate> candidates = scored.get(i);
+            starts.add(variables(entry, candidates));
+            outcomes.add(new Outcome(entry, null, candidates.isEmpty() ? null : candidates.get(0)));
+        }
+        // The latest model once for the batch: started by key, each process would look it up in the database.
+        String latest = repository.createProcessDefinitionQuery().processDefinitionKey(BankMatchingVariables.PROCESS)
+                .latestVersion().singleResult().getId();
+        engine.getCommandExecutorTxRequired().execute(context -> {
+            for (int i = 0; i < outcomes.size(); i++) {
+                runtime.startProcessInstanceById(latest, outcomes.get(i).entry().getBankReference(), starts.get(i));
+            }
+            return null;
+        });
+        return outcomes;
     }
 
     private void apply(BankEntry entry, PaymentMatcher.Match match) {
         List<String> numbers = match.invoices().stream().map(Invoice::getNumber).toList();
-        payments.record(request(entry, match.customer().getExternalId(), numbers), RULE_ACTOR);
+        payments.recordMatched(entry.getBankReference(), entry.getBookingDate(), entry.getAmount(), entry.getCurrency(),
+                match.customer(), match.invoices(), match.invoices(), RULE_ACTOR);
         entry.applied(match.rule().name(), match.customer().getId(), clock.instant());
         audit.append(RULE_ACTOR + ":" + match.rule().name(), "BANK_ENTRY_MATCHED", match.customer().getId(),
                 "payment " + entry.getBankReference(), numbers, FrenchAmount.exact(entry.getAmount(), entry.getCurrency())

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -29,13 +30,16 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 @Service
 public class BankStatementImport {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BankStatementImport.class);
+
     static final int LISTED = 1000;
     /**
-     * Entries applied between two flushes of the persistence context. Every query flushes first, and a flush
-     * checks each entity the transaction loaded: without clearing, the ten-thousandth entry would check the
-     * nine thousand invoices and payments before it.
+     * Entries matched together: their invoices and payers read in a few queries, their payments written in JDBC
+     * batches, and then the persistence context cleared. Every query flushes first, and a flush checks each
+     * entity the transaction loaded: without clearing, the ten-thousandth entry would check the nine thousand
+     * invoices and payments before it.
      */
-    private static final int FLUSH_EVERY = 200;
+    private static final int CHUNK = 500;
 
     private final BankEntries entries;
     private final BankMatching matching;
@@ -91,14 +95,34 @@ public class BankStatementImport {
         List<StatementEntry> fresh = unknown(received, errors, tally);
         errors.throwIfAny(name);
 
-        for (int i = 0; i < fresh.size(); i++) {
-            BankMatching.Outcome outcome = matching.receive(fresh.get(i), name);
-            tally.received(fresh.get(i), outcome);
-            if ((i + 1) % FLUSH_EVERY == 0) {
-                entityManager.flush();
-                entityManager.clear();
+        long matchingNanos = 0;
+        long leftNanos = 0;
+        for (List<StatementEntry> chunk : chunks(fresh)) {
+            long start = System.nanoTime();
+            List<BankMatching.Outcome> outcomes = matching.receiveAll(chunk, name);
+            entityManager.flush();
+            entityManager.clear();
+            long matched = System.nanoTime();
+            matchingNanos += matched - start;
+            List<BankMatching.Outcome> unmatched = new ArrayList<>();
+            List<StatementEntry> unmatchedEntries = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                if (outcomes.get(i).match() == null) {
+                    unmatched.add(outcomes.get(i));
+                    unmatchedEntries.add(chunk.get(i));
+                }
             }
+            Iterator<BankMatching.Outcome> leftToCollectors = unmatched.isEmpty() ? java.util.Collections.emptyIterator()
+                    : matching.leaveToCollectors(unmatched, unmatchedEntries).iterator();
+            for (int i = 0; i < chunk.size(); i++) {
+                tally.received(chunk.get(i), outcomes.get(i).match() != null ? outcomes.get(i) : leftToCollectors.next());
+            }
+            entityManager.clear();
+            leftNanos += System.nanoTime() - matched;
         }
+        log.info("{}: {} payments received, {} applied by the rules and written in {} ms, {} left to collectors in {} ms",
+                name, fresh.size(), tally.applied.size(), matchingNanos / 1_000_000, tally.toMatch.size(),
+                leftNanos / 1_000_000);
         BankStatementSummary summary = new BankStatementSummary(name, formatName, dryRun, ImportHistory.sha256(content),
                 statements.size(), tally.entries,
                 received.size(), tally.applied.size(), tally.toMatch.size(), tally.alreadyImported, tally.listed.size(),
@@ -183,6 +207,14 @@ public class BankStatementImport {
     private static boolean sameMoney(StatementEntry a, StatementEntry b) {
         return a.amount().compareTo(b.amount()) == 0 && a.currency().equals(b.currency())
                 && a.bookingDate().equals(b.bookingDate());
+    }
+
+    private static List<List<StatementEntry>> chunks(List<StatementEntry> entries) {
+        List<List<StatementEntry>> chunks = new ArrayList<>();
+        for (int from = 0; from < entries.size(); from += CHUNK) {
+            chunks.add(entries.subList(from, Math.min(entries.size(), from + CHUNK)));
+        }
+        return chunks;
     }
 
     private static <T> List<T> cap(List<T> items) {

@@ -15,13 +15,14 @@ class PaymentHeadlineListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Object headline = task.getVariable(BankMatchingVariables.HEADLINE);
+        // The process's variables, in memory: the new task's own would be read from the database, and it has none.
+        Object headline = task.getExecution().getVariable(BankMatchingVariables.HEADLINE);
         if (headline == null) {
             return;
         }
         String name = (task.getName() == null ? "Rapprocher le paiement" : task.getName()) + " · " + headline;
         task.setName(name.length() <= TASK_NAME_LENGTH ? name : name.substring(0, TASK_NAME_LENGTH - 1) + "…");
-        Object candidates = task.getVariable(BankMatchingVariables.CANDIDATES_SUMMARY);
+        Object candidates = task.getExecution().getVariable(BankMatchingVariables.CANDIDATES_SUMMARY);
         if (candidates != null) {
             String first = candidates.toString().lines().findFirst().orElse("");
             task.setDescription(first.length() <= 4000 ? first : first.substring(0, 4000));

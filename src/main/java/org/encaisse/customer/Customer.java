@@ -4,10 +4,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -49,6 +54,12 @@ public class Customer {
     @OrderColumn(name = "list_index")
     private List<Contact> contacts = new ArrayList<>();
 
+    /** {@link NameWords} of the name, kept with it: how a payer's name on a transfer finds its customer. */
+    @ElementCollection
+    @CollectionTable(name = "customer_name_word", joinColumns = @JoinColumn(name = "customer_id"))
+    @Column(name = "word")
+    private Set<String> nameWords = new HashSet<>();
+
     @Version
     private long version;
 
@@ -72,6 +83,10 @@ public class Customer {
     boolean update(CustomerDetails details, List<Contact> newContacts) {
         boolean changed = !details.equals(details());
         if (changed) {
+            if (!Objects.equals(name, details.name())) {
+                nameWords.clear();
+                nameWords.addAll(NameWords.of(details.name()));
+            }
             name = details.name();
             companyId = details.companyId();
             segment = details.segment();

@@ -63,6 +63,15 @@ public class CustomerDirectory {
         return customers.lockById(id).orElseThrow(() -> new NotFoundException("No customer with id " + id + "."));
     }
 
+    /** Locks these customers, as {@link #lock} does one, a chunk a query; the customers found, by id. */
+    public Map<Long, Customer> lockAll(Collection<Long> ids) {
+        Map<Long, Customer> locked = new HashMap<>();
+        for (List<Long> chunk : org.encaisse.input.QueryChunks.of(new java.util.TreeSet<>(ids))) {
+            customers.lockAllById(chunk).forEach(customer -> locked.put(customer.getId(), customer));
+        }
+        return locked;
+    }
+
     /** The credit manager's delivery block: sales and logistics ship nothing more until it is lifted. */
     @Transactional
     public void blockDeliveries(Long id, boolean blocked) {
@@ -70,9 +79,18 @@ public class CustomerDirectory {
                 .blockDeliveries(blocked);
     }
 
-    /** The customers known to pay from {@code iban} (spaces and case ignored), fewest first by id. */
-    public List<Long> payingFrom(String iban) {
-        return ibans.findCustomerIds(Ibans.normalized(iban));
+    /** {@link #payingFrom} for many IBANs at once, by IBAN as given; an IBAN nobody pays from is left out. */
+    public Map<String, List<Long>> payingFromAny(Collection<String> givenIbans) {
+        Map<String, List<String>> givenByNormalized = new HashMap<>();
+        givenIbans.forEach(iban -> givenByNormalized.computeIfAbsent(Ibans.normalized(iban), key -> new java.util.ArrayList<>())
+                .add(iban));
+        Map<String, List<Long>> payers = new HashMap<>();
+        for (List<String> chunk : org.encaisse.input.QueryChunks.of(givenByNormalized.keySet())) {
+            ibans.findByIbanIn(chunk).stream().sorted(java.util.Comparator.comparing(CustomerIban::getCustomerId))
+                    .forEach(known -> givenByNormalized.get(known.getIban()).forEach(given ->
+                            payers.computeIfAbsent(given, key -> new java.util.ArrayList<>()).add(known.getCustomerId())));
+        }
+        return payers;
     }
 
     /**
@@ -124,10 +142,18 @@ public class CustomerDirectory {
         return true;
     }
 
-    /** Customers whose name contains {@code word}, ignoring case; at most {@code limit}. */
-    public List<Customer> named(String word, int limit) {
-        return customers.findByNameContaining(word.toLowerCase(java.util.Locale.ROOT),
-                org.springframework.data.domain.PageRequest.of(0, limit));
+    /** {@link #named} for many words at once: by word, the customers whose name has it, by name, at most {@code limit}. */
+    public Map<String, List<Customer>> namedAny(Collection<String> words, int limit) {
+        Map<String, List<Customer>> named = new HashMap<>();
+        for (List<String> chunk : QueryChunks.of(words)) {
+            for (Object[] row : customers.findByNameWordIn(chunk)) {
+                List<Customer> ofWord = named.computeIfAbsent((String) row[0], word -> new java.util.ArrayList<>());
+                if (ofWord.size() < limit) {
+                    ofWord.add((Customer) row[1]);
+                }
+            }
+        }
+        return named;
     }
 
     public long count() {

@@ -7,8 +7,7 @@ import org.springframework.data.jpa.repository.Query;
 
 interface CustomerIbans extends JpaRepository<CustomerIban, Long> {
 
-    @Query("select i.customerId from CustomerIban i where i.iban = :iban order by i.customerId")
-    List<Long> findCustomerIds(String iban);
+    List<CustomerIban> findByIbanIn(java.util.Collection<String> ibans);
 
     boolean existsByIbanAndCustomerId(String iban, Long customerId);
 

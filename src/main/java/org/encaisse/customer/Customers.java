@@ -27,11 +27,17 @@ interface Customers extends JpaRepository<Customer, Long> {
 
     List<Customer> findByExternalIdIn(Collection<String> externalIds);
 
-    /** Customers whose name holds {@code word} (lower case); how a payer's name on a transfer finds its account. */
-    @Query("select c from Customer c where lower(c.name) like concat('%', :word, '%') order by c.name")
-    List<Customer> findByNameContaining(String word, org.springframework.data.domain.Pageable page);
+    /** Each word with a customer whose name has it ({@link NameWords}), by name: how a payer's name on a transfer
+     * finds its account. */
+    @Query("select word, c from Customer c join c.nameWords word where word in :words order by c.name")
+    List<Object[]> findByNameWordIn(Collection<String> words);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Customer c where c.id = :id")
     Optional<Customer> lockById(Long id);
+
+    /** In the order of their ids, so that two batches locking some of the same customers cannot deadlock. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Customer c where c.id in :ids order by c.id")
+    List<Customer> lockAllById(Collection<Long> ids);
 }

@@ -12,4 +12,12 @@ public record InvoiceBalancesChanged(Set<Long> customerIds) {
     public InvoiceBalancesChanged(Collection<Long> customerIds) {
         this(Set.copyOf(customerIds));
     }
+
+    /**
+     * The transaction's own set of changed customers, which grows as the transaction changes more of them: read
+     * it before the transaction commits ({@code TransactionPhase.BEFORE_COMMIT}), not when the event arrives.
+     */
+    static InvoiceBalancesChanged growing(Set<Long> customerIds) {
+        return new InvoiceBalancesChanged(customerIds);
+    }
 }

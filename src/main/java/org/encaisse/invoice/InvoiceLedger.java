@@ -146,10 +146,42 @@ public class InvoiceLedger {
         return invoices.findPayable(customerId, currency, PAYABLE_ON_ACCOUNT);
     }
 
-    /** Invoices of any customer that a payment of exactly {@code amount} would settle, oldest due first. */
-    public List<Invoice> payableOf(BigDecimal amount, String currency, int limit) {
-        return invoices.findPayableOf(amount, currency, PAYABLE_ON_ACCOUNT,
-                org.springframework.data.domain.PageRequest.of(0, limit));
+    /**
+     * The invoices each of these customers could pay on account, in any currency, oldest due date first: read
+     * once for a batch of payments, then narrowed invoice by invoice with {@link #isPayableOnAccount} and
+     * {@link #isOverdueChased} as the batch settles them.
+     */
+    public Map<Long, List<Invoice>> payableOnAccountOf(Collection<Long> customerIds) {
+        Map<Long, List<Invoice>> payable = new HashMap<>();
+        for (List<Long> chunk : QueryChunks.of(customerIds)) {
+            invoices.findPayableOfCustomers(chunk, PAYABLE_ON_ACCOUNT).forEach(invoice ->
+                    payable.computeIfAbsent(invoice.getCustomerId(), id -> new java.util.ArrayList<>()).add(invoice));
+        }
+        return payable;
+    }
+
+    /** Whether {@link #payableOnAccount} would list the invoice now, for a payment in {@code currency}. */
+    public boolean isPayableOnAccount(Invoice invoice, String currency) {
+        return invoice.getCurrency().equals(currency) && invoice.getOutstandingAmount().signum() > 0
+                && PAYABLE_ON_ACCOUNT.contains(invoice.getStatus());
+    }
+
+    /** Whether {@link #overdue} on {@code asOf} would list the invoice now. */
+    public boolean isOverdueChased(Invoice invoice, LocalDate asOf) {
+        return isChased(invoice) && invoice.getDueDate().isBefore(asOf);
+    }
+
+    /**
+     * {@link #payableOf} for many amounts at once, in every currency: by amount (without trailing zeros), oldest due
+     * first.
+     */
+    public Map<BigDecimal, List<Invoice>> payableOfAny(Collection<BigDecimal> amounts) {
+        Map<BigDecimal, List<Invoice>> payable = new HashMap<>();
+        for (List<BigDecimal> chunk : QueryChunks.of(amounts.stream().map(BigDecimal::stripTrailingZeros).distinct().toList())) {
+            invoices.findPayableOfAmounts(chunk, PAYABLE_ON_ACCOUNT).forEach(invoice -> payable.computeIfAbsent(
+                    invoice.getOutstandingAmount().stripTrailingZeros(), amount -> new java.util.ArrayList<>()).add(invoice));
+        }
+        return payable;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -255,8 +287,7 @@ public class InvoiceLedger {
     }
 
     private void balanceChanged(Invoice invoice) {
-        if (BalanceAnnouncements.firstFor(invoice.getCustomerId())) {
-            events.publishEvent(new InvoiceBalancesChanged(java.util.List.of(invoice.getCustomerId())));
-        }
+        BalanceAnnouncements.toPublish(invoice.getCustomerId())
+                .ifPresent(customers -> events.publishEvent(InvoiceBalancesChanged.growing(customers)));
     }
 }

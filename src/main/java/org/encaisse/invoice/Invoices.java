@@ -61,10 +61,15 @@ interface Invoices extends JpaRepository<Invoice, Long> {
 
     @Query("""
             select i from Invoice i
-            where i.outstandingAmount = :amount and i.currency = :currency and i.status in :statuses
+            where i.customerId in :customerIds and i.outstandingAmount > 0 and i.status in :statuses
+            order by i.customerId, i.dueDate, i.issueDate, i.number""")
+    List<Invoice> findPayableOfCustomers(Collection<Long> customerIds, Collection<InvoiceStatus> statuses);
+
+    @Query("""
+            select i from Invoice i
+            where i.outstandingAmount in :amounts and i.status in :statuses
             order by i.dueDate, i.number""")
-    List<Invoice> findPayableOf(java.math.BigDecimal amount, String currency, Collection<InvoiceStatus> statuses,
-                                org.springframework.data.domain.Pageable page);
+    List<Invoice> findPayableOfAmounts(Collection<java.math.BigDecimal> amounts, Collection<InvoiceStatus> statuses);
 
     @Query("""
             select i from Invoice i

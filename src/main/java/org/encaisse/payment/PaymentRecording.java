@@ -77,8 +77,36 @@ public class PaymentRecording {
         Target target = target(request, currency.getCurrencyCode(), fields);
         errors.throwIfAny("the payment");
 
-        Payment payment = new Payment(reference, date, amount, currency.getCurrencyCode(), target.customer().getId(),
-                recordedBy);
+        // A payment acknowledges the debts it names, or the whole account when made on account (Code civil 2240).
+        boolean onAccount = request.invoiceNumbers() == null || request.invoiceNumbers().isEmpty();
+        Payment payment = book(reference, date, amount, currency.getCurrencyCode(), target,
+                onAccount ? ledger.ofCustomer(target.customer().getId()) : target.invoices(), recordedBy);
+        payments.flush();
+        events.publishEvent(new PaymentRecorded(target.customer().getId(), target.customer().getExternalId(), reference));
+        String message = payment.getUnallocatedAmount().signum() > 0
+                ? "Payment recorded; " + payment.getUnallocatedAmount() + " " + payment.getCurrency()
+                  + " is left as unallocated credit on the customer's account."
+                : "Payment recorded and fully allocated.";
+        return new Outcome(receipts.of(payment, false, message), true);
+    }
+
+    /**
+     * Records a payment whose payer and invoices a batch already decided, under a bank reference it checked was
+     * new, with the payer locked and the invoices read in the batch's transaction: allocated, acknowledged and
+     * audited as {@link #record} does, nothing read again, nothing flushed. {@code acknowledged}: the invoices
+     * the payment acknowledges, those it names, or for a payment on account every invoice of the payer
+     * ({@link #record} reads them). The batch tells the payers' cases with {@link PaymentsRecorded} once it has
+     * recorded them all.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void recordMatched(String reference, LocalDate date, BigDecimal amount, String currency, Customer payer,
+                              List<Invoice> invoices, java.util.Collection<Invoice> acknowledged, String recordedBy) {
+        book(reference, date, amount, currency, new Target(payer, invoices), acknowledged, recordedBy);
+    }
+
+    private Payment book(String reference, LocalDate date, BigDecimal amount, String currency, Target target,
+                         java.util.Collection<Invoice> acknowledged, String recordedBy) {
+        Payment payment = new Payment(reference, date, amount, currency, target.customer().getId(), recordedBy);
         for (Invoice invoice : target.invoices()) {
             BigDecimal share = payment.getUnallocatedAmount().min(invoice.getOutstandingAmount());
             if (share.signum() > 0) {
@@ -86,22 +114,14 @@ public class PaymentRecording {
                 payment.allocate(invoice.getId(), share);
             }
         }
-        payments.saveAndFlush(payment);
-        // A payment acknowledges the debts it names, or the whole account when made on account (Code civil 2240).
-        boolean onAccount = request.invoiceNumbers() == null || request.invoiceNumbers().isEmpty();
-        ledger.acknowledge(onAccount ? ledger.ofCustomer(target.customer().getId()) : target.invoices(), date, recordedBy,
-                "payment " + reference);
-        events.publishEvent(new PaymentRecorded(target.customer().getId(), target.customer().getExternalId(), reference));
+        payments.save(payment);
+        ledger.acknowledge(acknowledged, date, recordedBy, "payment " + reference);
         audit.append(recordedBy, "PAYMENT_RECORDED", target.customer().getId(), "payment " + reference,
                 target.invoices().stream().filter(invoice -> payment.getAllocations().stream()
                         .anyMatch(allocation -> allocation.getInvoiceId().equals(invoice.getId())))
                         .map(Invoice::getNumber).toList(),
                 amount + " " + payment.getCurrency() + " dated " + date + ", unallocated " + payment.getUnallocatedAmount());
-        String message = payment.getUnallocatedAmount().signum() > 0
-                ? "Payment recorded; " + payment.getUnallocatedAmount() + " " + payment.getCurrency()
-                  + " is left as unallocated credit on the customer's account."
-                : "Payment recorded and fully allocated.";
-        return new Outcome(receipts.of(payment, false, message), true);
+        return payment;
     }
 
     /**

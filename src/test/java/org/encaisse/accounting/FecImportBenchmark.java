@@ -44,8 +44,9 @@ public final class FecImportBenchmark {
             long start = System.nanoTime();
             HttpResponse<String> imported = upload(app, fec);
             double importSeconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("FEC import (HTTP %d): %.1f s, %,.0f lines/s; heap peak %d MB%n%s%n", imported.statusCode(),
-                    importSeconds, lines / importSeconds, BenchmarkApplication.heapPeakMb(), abbreviate(imported.body()));
+            System.out.printf("FEC import (HTTP %d): %.1f s, %,.0f lines/s; heap peak %d MB, live after GC %d MB%n%s%n",
+                    imported.statusCode(), importSeconds, lines / importSeconds, BenchmarkApplication.heapPeakMb(),
+                    BenchmarkApplication.liveHeapPeakMb(), abbreviate(imported.body()));
             if (json) {
                 start = System.nanoTime();
                 int failed = throughJson(app, book);

@@ -120,6 +120,42 @@ class CollectionCaseTests {
     }
 
     @Test
+    void aBankStatementPayingEverythingOverdueEndsTheCaseAsAnApiPaymentDoes() {
+        api.post("/api/aging-runs", "");
+        ProcessInstance caseOf = caseOf(customer);
+        runNextJob(caseOf);
+        // Two transfers of the customer in one statement: the case is told once, after both are applied.
+        String reference = Api.unique("STMT").replace("-", "");
+        StringBuilder entries = new StringBuilder();
+        String[][] transfers = {{older, "1200.00"}, {newer, "300.00"}};
+        for (int i = 0; i < transfers.length; i++) {
+            entries.append("""
+                    <Ntry><Amt Ccy="EUR">%s</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+                    <BookgDt><Dt>%s</Dt></BookgDt><AcctSvcrRef>%s-%d</AcctSvcrRef><NtryDtls><TxDtls>
+                    <RmtInf><Ustrd>FACTURE %s</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
+                    """.formatted(transfers[i][1], ParisDate.today(), reference, i, transfers[i][0]));
+        }
+        String statement = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>
+                <GrpHdr><MsgId>%s</MsgId><CreDtTm>%sT22:00:00</CreDtTm></GrpHdr>
+                <Stmt><Id>%s</Id><Acct><Id><IBAN>FR7618206000201234567890176</IBAN></Id><Ccy>EUR</Ccy></Acct>
+                %s</Stmt></BkToCstmrStmt></Document>
+                """.formatted(reference, ParisDate.today(), reference, entries);
+        ResponseEntity<JsonNode> imported = api.upload("/api/imports/bank-statements", "camt053.xml",
+                statement.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(imported.getStatusCode()).as(String.valueOf(imported.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(imported.getBody().get("applied").asInt()).isEqualTo(2);
+        assertThat(management.createJobQuery().processInstanceId(caseOf.getId()).activityId("Task_ReassessCase").count())
+                .as("one reassessment for the two payments").isEqualTo(1);
+
+        runNextJob(caseOf);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(caseOf.getId()).count()).isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(caseOf.getId())
+                .activityId("EndEvent_BalanceSettled").count()).isEqualTo(1);
+    }
+
+    @Test
     void theCollectorSeesTheContextAndADisputeTakesItsInvoiceOutOfTheCase() {
         ProcessInstance caseOf = caseAtTheCall();
         Task call = tasks.createTaskQuery().processInstanceId(caseOf.getId()).taskDefinitionKey("Task_CallCustomer")
