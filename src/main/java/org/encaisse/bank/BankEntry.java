@@ -3,6 +3,7 @@ package org.encaisse.bank;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -72,6 +73,14 @@ public class BankEntry {
         this.status = Status.TO_MATCH;
         this.fileName = cut(fileName, 255);
         this.importedAt = importedAt;
+    }
+
+    /** The entry as the statement gave it, for the rules to read again: what the payer wrote, split as it came. */
+    StatementEntry asReceived() {
+        List<String> references = remittance == null || remittance.isBlank() ? List.of()
+                : List.of(remittance.split(java.util.regex.Pattern.quote(StatementEntry.REFERENCE_SEPARATOR)));
+        return new StatementEntry(0, bankReference, account, statementId, bankReference, bookingDate, valueDate, amount,
+                currency, true, true, false, debtorName, debtorIban, references);
     }
 
     private static String cut(String text, int length) {

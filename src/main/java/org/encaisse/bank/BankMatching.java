@@ -81,44 +81,55 @@ public class BankMatching {
         List<Outcome> outcomes = new ArrayList<>(received.size());
         java.util.Set<String> payers = new java.util.LinkedHashSet<>();
         for (StatementEntry one : received) {
-            BankEntry entry = entries.save(new BankEntry(one, fileName, clock.instant()));
+            BankEntry entry = new BankEntry(one, fileName, clock.instant());
             var match = matcher.automatic(one, basis);
             if (match.isPresent()) {
                 apply(entry, match.get());
                 payers.add(match.get().customer().getExternalId());
             }
-            outcomes.add(new Outcome(entry, match.orElse(null), null));
+            // Saved as it ends: saved first then changed, it would be written twice, an INSERT then an UPDATE.
+            outcomes.add(new Outcome(entries.save(entry), match.orElse(null), null));
         }
         events.publishEvent(new PaymentsRecorded(payers));
         return outcomes;
     }
 
     /**
-     * Starts "Rapprocher le paiement" for each entry no rule matched, with the customers it most likely comes from;
-     * {@code unmatched} are the outcomes {@link #receiveAll} returned for them. The processes start in one engine
-     * command, so that their rows are written in a few JDBC batches rather than a few statements each.
+     * Starts "Rapprocher le paiement" for each entry no rule matched; {@code unmatched} are the outcomes
+     * {@link #receiveAll} returned for them, with the customers each most likely comes from for the import's summary.
+     * The processes start in one engine command with the entry alone, so that their few rows are written in a few
+     * JDBC batches; the customers are proposed to the collector by the process itself, in the background
+     * ({@link #proposal}).
      */
     @Transactional
     List<Outcome> leaveToCollectors(List<Outcome> unmatched, List<StatementEntry> received) {
         List<List<PaymentMatcher.Candidate>> scored = matcher.candidates(received, CANDIDATES);
         List<Outcome> outcomes = new ArrayList<>(unmatched.size());
-        List<Map<String, Object>> starts = new ArrayList<>(unmatched.size());
         for (int i = 0; i < unmatched.size(); i++) {
-            BankEntry entry = unmatched.get(i).entry();
             List<PaymentMatcher.Candidate> candidates = scored.get(i);
-            starts.add(variables(entry, candidates));
-            outcomes.add(new Outcome(entry, null, candidates.isEmpty() ? null : candidates.get(0)));
+            outcomes.add(new Outcome(unmatched.get(i).entry(), null, candidates.isEmpty() ? null : candidates.get(0)));
         }
         // The latest model once for the batch: started by key, each process would look it up in the database.
         String latest = repository.createProcessDefinitionQuery().processDefinitionKey(BankMatchingVariables.PROCESS)
                 .latestVersion().singleResult().getId();
         engine.getCommandExecutorTxRequired().execute(context -> {
-            for (int i = 0; i < outcomes.size(); i++) {
-                runtime.startProcessInstanceById(latest, outcomes.get(i).entry().getBankReference(), starts.get(i));
+            for (Outcome outcome : outcomes) {
+                runtime.startProcessInstanceById(latest, outcome.entry().getBankReference(),
+                        Map.of(BankMatchingVariables.BANK_ENTRY_ID, outcome.entry().getId()));
             }
             return null;
         });
         return outcomes;
+    }
+
+    /**
+     * What "Rapprocher le paiement" shows of an entry and the answer it proposes: the payment, its headline, the
+     * likely customers scored with why, the best one's code and invoices.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Object> proposal(long entryId) {
+        BankEntry entry = entry(entryId);
+        return variables(entry, matcher.candidates(List.of(entry.asReceived()), CANDIDATES).get(0));
     }
 
     private void apply(BankEntry entry, PaymentMatcher.Match match) {

@@ -117,6 +117,7 @@ public class BankStatementImport {
             for (int i = 0; i < chunk.size(); i++) {
                 tally.received(chunk.get(i), outcomes.get(i).match() != null ? outcomes.get(i) : leftToCollectors.next());
             }
+            entityManager.flush();
             entityManager.clear();
             leftNanos += System.nanoTime() - matched;
         }

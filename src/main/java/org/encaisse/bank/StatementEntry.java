@@ -16,8 +16,10 @@ record StatementEntry(int line, String where, String account, String statementId
                       LocalDate bookingDate, LocalDate valueDate, BigDecimal amount, String currency, boolean credit,
                       boolean booked, boolean reversal, String debtorName, String debtorIban, List<String> references) {
 
+    static final String REFERENCE_SEPARATOR = " · ";
+
     /** What the payer wrote, on one line, for people to read. */
     String remittance() {
-        return String.join(" · ", references);
+        return String.join(REFERENCE_SEPARATOR, references);
     }
 }

@@ -116,8 +116,10 @@ class TaskHeadlines extends AbstractProcessEnginePlugin implements TaskListener 
         users.clearAuthentication();
         try {
             Map<String, Long> byExternalId = new HashMap<>();
-            customers.getObject().all(changed.customerIds())
-                    .forEach(customer -> byExternalId.put(customer.getExternalId(), customer.getId()));
+            // A thousand customers a query: an import can change more than a statement's placeholders allow.
+            for (List<Long> ids : QueryChunks.of(changed.customerIds())) {
+                customers.getObject().all(ids).forEach(customer -> byExternalId.put(customer.getExternalId(), customer.getId()));
+            }
             Map<Long, TaskHeadline.Lines> computed = new HashMap<>();
             for (List<String> chunk : QueryChunks.of(byExternalId.keySet())) {
                 for (Task task : tasks.getObject().createTaskQuery().processDefinitionKeyIn(PROCESSES.toArray(String[]::new))

@@ -40,6 +40,10 @@ class BankPaymentMatchingProcessTests {
 
     @BeforeEach
     void standIns() {
+        Mocks.register("proposeLikelyCustomersDelegate", (JavaDelegate) execution -> {
+            calls.add("propose");
+            execution.setVariable("customerExternalId", "CLT0107");
+        });
         Mocks.register("paymentHeadlineListener", (TaskListener) task -> calls.add("headline"));
         Mocks.register("checkPaymentMatchListener", (TaskListener) task -> {
             if (task.getVariable("matchDecision") == null) {
@@ -71,7 +75,7 @@ class BankPaymentMatchingProcessTests {
         execute(job());
         assertThat(entry).hasPassed("Task_RecordMatchedPayment").isEnded();
         assertThat(entry).hasPassed("EndEvent_PaymentMatched");
-        assertThat(calls).containsExactly("headline", "record:CLT0107:marie");
+        assertThat(calls).containsExactly("propose", "headline", "record:CLT0107:marie");
     }
 
     @Test
@@ -81,7 +85,7 @@ class BankPaymentMatchingProcessTests {
         execute(job());
         execute(job());
         assertThat(entry).hasPassed("Task_SetEntryAside", "EndEvent_EntrySetAside").isEnded();
-        assertThat(calls).containsExactly("headline", "aside:marie");
+        assertThat(calls).containsExactly("propose", "headline", "aside:marie");
     }
 
     @Test
@@ -92,8 +96,14 @@ class BankPaymentMatchingProcessTests {
         assertThat(entry).isWaitingAt("Task_MatchPayment");
     }
 
+    /** The import starts the process with the entry alone; the likely customers are proposed in a job of their own. */
     private static ProcessInstance received() {
-        return runtimeService().startProcessInstanceByKey("BankPaymentMatchingProcess", "2026120400013",
-                withVariables("bankEntryId", 42L, "paymentHeadline", "2 700,00 € — MENUISERIE RAGOT, 04/12/2026"));
+        ProcessInstance entry = runtimeService().startProcessInstanceByKey("BankPaymentMatchingProcess", "2026120400013",
+                withVariables("bankEntryId", 42L));
+        assertThat(entry).isWaitingAt("Task_ProposeLikelyCustomers");
+        assertThat(taskService().createTaskQuery().processInstanceId(entry.getId()).count()).isZero();
+        execute(job());
+        assertThat(entry).hasPassed("Task_ProposeLikelyCustomers").hasVariables("customerExternalId");
+        return entry;
     }
 }

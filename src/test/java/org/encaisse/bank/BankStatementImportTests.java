@@ -238,8 +238,11 @@ class BankStatementImportTests {
                 .filter(instance -> instance.getBusinessKey().startsWith(run)).toList();
     }
 
+    /** The matching process of the entry, once it proposed the likely customers, in its job, as the executor would. */
     private ProcessInstance matching(String reference) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(BankMatchingVariables.PROCESS)
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(BankMatchingVariables.PROCESS)
                 .processInstanceBusinessKey(reference).singleResult();
+        work.runJobs(instance.getId());
+        return instance;
     }
 }
