@@ -149,7 +149,6 @@ public class BankMatching {
 
     private Map<String, Object> variables(BankEntry entry, List<PaymentMatcher.Candidate> candidates) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(BankMatchingVariables.BANK_ENTRY_ID, entry.getId());
         variables.put(BankMatchingVariables.HEADLINE, FrenchAmount.exact(entry.getAmount(), entry.getCurrency()) + " — "
                 + orUnknown(entry.getDebtorName()) + ", " + FRENCH_DATE.format(entry.getBookingDate()));
         variables.put(BankMatchingVariables.ENTRY_SUMMARY, summary(entry));

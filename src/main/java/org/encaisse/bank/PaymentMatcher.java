@@ -67,10 +67,8 @@ class PaymentMatcher {
     }
 
     Basis basisFor(List<StatementEntry> entries) {
-        Set<String> tokens = new LinkedHashSet<>();
-        entries.forEach(entry -> tokens.addAll(tokens(entry)));
-        Map<String, List<Long>> payersByIban = customers.payingFromAny(entries.stream().map(StatementEntry::debtorIban)
-                .filter(iban -> iban != null).distinct().toList());
+        Set<String> tokens = tokens(entries);
+        Map<String, List<Long>> payersByIban = payersByIban(entries);
         List<Long> soleIbanPayers = payersByIban.values().stream().filter(payers -> payers.size() == 1)
                 .map(payers -> payers.get(0)).distinct().toList();
         Set<Long> payers = new LinkedHashSet<>(ledger.customerIdsOf(tokens));
@@ -137,15 +135,10 @@ class PaymentMatcher {
      * of the same amounts, and then what the likeliest customers owe.
      */
     List<List<Candidate>> candidates(List<StatementEntry> entries, int limit) {
-        Set<String> tokens = new LinkedHashSet<>();
         Set<String> payerWords = new LinkedHashSet<>();
-        entries.forEach(entry -> {
-            tokens.addAll(tokens(entry));
-            payerWords.addAll(searchedWords(entry));
-        });
-        Map<String, Invoice> invoicesByNumber = ledger.findAll(tokens);
-        Map<String, List<Long>> payersByIban = customers.payingFromAny(entries.stream().map(StatementEntry::debtorIban)
-                .filter(iban -> iban != null).distinct().toList());
+        entries.forEach(entry -> payerWords.addAll(searchedWords(entry)));
+        Map<String, Invoice> invoicesByNumber = ledger.findAll(tokens(entries));
+        Map<String, List<Long>> payersByIban = payersByIban(entries);
         Map<String, List<Customer>> customersByWord = customers.namedAny(payerWords, NAMESAKES_PER_WORD);
         Map<BigDecimal, List<Invoice>> payableByAmount = ledger.payableOfAny(entries.stream()
                 .map(StatementEntry::amount).toList());
@@ -260,6 +253,17 @@ class PaymentMatcher {
     private static List<Invoice> named(StatementEntry entry, Map<String, Invoice> found) {
         return tokens(entry).stream().map(found::get).filter(invoice -> invoice != null)
                 .filter(invoice -> invoice.getCurrency().equals(entry.currency())).distinct().toList();
+    }
+
+    private static Set<String> tokens(List<StatementEntry> entries) {
+        Set<String> tokens = new LinkedHashSet<>();
+        entries.forEach(entry -> tokens.addAll(tokens(entry)));
+        return tokens;
+    }
+
+    private Map<String, List<Long>> payersByIban(List<StatementEntry> entries) {
+        return customers.payingFromAny(entries.stream().map(StatementEntry::debtorIban).filter(iban -> iban != null)
+                .distinct().toList());
     }
 
     /** What in the remittance could be an invoice number: each reference whole, and its words holding a digit. */
